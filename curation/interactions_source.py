@@ -1,0 +1,787 @@
+"""Source of src/kratom_safety/data/interactions.json (run: python curation/interactions_source.py).
+
+Clinical text is written by the curators in their own words; figures come from the cited
+references. Keep records sorted by id; ids are never reused.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from _envelope import write_dataset
+
+REVIEWED = "2026-11-24"
+ALL = ["kratom", "mitragynine", "7-hydroxymitragynine"]
+LEAF = ["kratom", "mitragynine"]
+
+
+def prop(*names: str) -> list[dict[str, str]]:
+    return [{"kind": "property", "value": n} for n in names]
+
+
+def ing(*names: str) -> list[dict[str, str]]:
+    return [{"kind": "ingredient", "value": n} for n in names]
+
+
+R = []
+
+R.append(
+    dict(
+        id="KS-INT-0001",
+        title="Kratom (leaf, mitragynine) and opioid agonists: additive opioid effects",
+        substances=LEAF,
+        targets=prop("opioid_agonist"),
+        risk_group="cns_respiratory_depression",
+        mechanism_type="pharmacodynamic",
+        mechanism=(
+            "Kratom alkaloids act at the mu-opioid receptor, largely through 7-hydroxymitragynine "
+            "formed from mitragynine by CYP3A; their opioid effects add to those of a prescribed "
+            "or illicit opioid agonist."
+        ),
+        mechanism_targets=["mu-opioid receptor"],
+        clinical_effect=(
+            "Additive sedation and respiratory depression. Kratom poisoning with depressed "
+            "consciousness that responded to naloxone has been reported, and kratom-positive "
+            "overdose deaths commonly involved other opioids."
+        ),
+        summary="Kratom + opioid: additive sedation and respiratory depression; overdose deaths often involve both",
+        severity="major",
+        serious=True,
+        action="avoid",
+        evidence="possible",
+        evidence_rationale=(
+            "No controlled human study; supported by receptor pharmacology, animal "
+            "respiratory data, a case series of kratom poisoning that responded to "
+            "naloxone, and post-mortem series in which opioids were often co-detected."
+        ),
+        onset="rapid",
+        management=(
+            "Ask about kratom in every patient on opioids. Advise against combining them. If both "
+            "continue, use the lowest opioid dose, avoid further CNS depressants, counsel on "
+            "overdose signs and co-prescribe or dispense naloxone. Consider whether kratom use "
+            "reflects untreated pain or opioid use disorder."
+        ),
+        counselling=(
+            "Kratom acts on the same brain receptors as your opioid medicine. Taken together they "
+            "can slow or stop your breathing. Tell your prescriber you use kratom, do not take "
+            "extra doses of either, and keep naloxone where others can find it."
+        ),
+        references=[
+            "hill2022bjp",
+            "kruegel2019acscentsci",
+            "toxicon2023tencases",
+            "olsen2019mmwr",
+            "corkery2019jpsychopharmacol",
+        ],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0002",
+        title="Concentrated 7-hydroxymitragynine products and opioid agonists",
+        substances=["7-hydroxymitragynine"],
+        targets=prop("opioid_agonist"),
+        risk_group="cns_respiratory_depression",
+        mechanism_type="pharmacodynamic",
+        mechanism=(
+            "7-hydroxymitragynine is a mu-opioid receptor agonist more potent than morphine in "
+            "animal assays; in mice its respiratory depression rose with dose without the ceiling "
+            "seen for mitragynine. Semi-synthetic products deliver far more 7-OH than leaf."
+        ),
+        mechanism_targets=["mu-opioid receptor"],
+        clinical_effect=(
+            "Additive opioid toxicity with a higher overdose potential than leaf kratom: "
+            "sedation, respiratory depression, loss of consciousness."
+        ),
+        summary="7-OH product + opioid: two potent opioids together; high risk of respiratory depression",
+        severity="major",
+        serious=True,
+        action="avoid",
+        evidence="theoretical",
+        evidence_rationale=(
+            "Potency and the absence of a respiratory ceiling come from animal studies; "
+            "no human interaction study or published interaction case with 7-OH products "
+            "was found."
+        ),
+        onset="rapid",
+        management=(
+            "Treat concentrated 7-OH use as opioid use. Advise against any combination with opioid "
+            "agonists; assess for opioid use disorder and offer treatment; dispense naloxone and "
+            "teach its use to the patient and household."
+        ),
+        counselling=(
+            "7-OH tablets, shots and similar products are strong opioids, not a herbal supplement. "
+            "With another opioid they can stop your breathing. Do not combine them, and keep "
+            "naloxone at hand."
+        ),
+        references=[
+            "matsumoto2004lifesci",
+            "hill2022bjp",
+            "smith2024addiction",
+            "texas_dshs_7oh_2025",
+        ],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0003",
+        title="Kratom and benzodiazepines: additive CNS and respiratory depression",
+        substances=ALL,
+        targets=prop("benzodiazepine"),
+        risk_group="cns_respiratory_depression",
+        mechanism_type="pharmacodynamic",
+        mechanism=(
+            "Opioid-receptor agonism by kratom alkaloids combined with GABA-A potentiation by "
+            "benzodiazepines, the pairing behind FDA's boxed warning on opioids with "
+            "benzodiazepines. Kratom may also raise exposure to benzodiazepines cleared by CYP3A "
+            "(see the CYP3A record)."
+        ),
+        mechanism_targets=["mu-opioid receptor", "GABA-A receptor"],
+        clinical_effect="Profound sedation, respiratory depression, coma; benzodiazepines are among the drugs co-detected in kratom-associated deaths.",
+        summary="Kratom + benzodiazepine: additive sedation and respiratory depression",
+        severity="major",
+        serious=True,
+        action="adjust",
+        evidence="theoretical",
+        evidence_rationale=(
+            "No kratom-specific study or case isolates this pair; the risk is inferred "
+            "from kratom's opioid activity and the established opioid-benzodiazepine "
+            "interaction, with benzodiazepines co-detected in some kratom-positive deaths."
+        ),
+        onset="rapid",
+        management=(
+            "Review whether the benzodiazepine is needed; if both continue, use the lowest dose and "
+            "shortest course, avoid alcohol and other depressants, and provide naloxone. Expect a "
+            "stronger effect with 7-OH products."
+        ),
+        counselling=(
+            "Kratom and your sedative or anxiety medicine both slow breathing and make you drowsy. "
+            "Together the effect is stronger. Do not drive after taking them, avoid alcohol, and "
+            "tell your prescriber about your kratom use."
+        ),
+        references=["fda_dsc_opioid_benzo_2016", "torrico2024fpsyt", "hill2022bjp"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0004",
+        title="Kratom and other CNS depressants (Z-drugs, barbiturates, muscle relaxants, alcohol)",
+        substances=ALL,
+        targets=prop("z_drug", "barbiturate", "muscle_relaxant", "cns_depressant") + ing("alcohol"),
+        risk_group="cns_respiratory_depression",
+        mechanism_type="pharmacodynamic",
+        mechanism=(
+            "Additive depression of the central nervous system by drugs with different mechanisms "
+            "and kratom's opioid-receptor activity."
+        ),
+        mechanism_targets=["mu-opioid receptor", "central nervous system"],
+        clinical_effect="Increased sedation, impaired psychomotor function and, at high doses or with 7-OH products, respiratory depression.",
+        summary="Kratom + CNS depressant: additive sedation; respiratory depression at high doses",
+        severity="moderate",
+        serious=True,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale=(
+            "Inferred from pharmacology and from the general opioid-depressant "
+            "interaction; no kratom-specific study. Alcohol and other depressants are "
+            "frequent co-exposures in kratom deaths, which are observational data."
+        ),
+        onset="rapid",
+        management=(
+            "Ask about kratom and alcohol together. Counsel on additive drowsiness; reduce the "
+            "depressant dose where possible; avoid the combination in patients with sleep apnoea, "
+            "lung disease or on opioids."
+        ),
+        counselling=(
+            "Kratom can add to the drowsiness caused by sleep medicines, muscle relaxants and "
+            "alcohol. Avoid driving or operating machinery, and do not mix them with alcohol."
+        ),
+        references=["fda_dsc_opioid_benzo_2016", "corkery2019jpsychopharmacol"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0005",
+        title="Kratom and gabapentinoids: respiratory depression",
+        substances=ALL,
+        targets=prop("gabapentinoid"),
+        risk_group="cns_respiratory_depression",
+        mechanism_type="pharmacodynamic",
+        mechanism=(
+            "Gabapentin and pregabalin add to the respiratory depression of opioids and other CNS "
+            "depressants (FDA 2019 safety communication); kratom contributes opioid-receptor activity."
+        ),
+        mechanism_targets=["alpha-2-delta calcium channel subunit", "mu-opioid receptor"],
+        clinical_effect="Increased sedation and risk of respiratory depression, especially in older adults and in lung disease.",
+        summary="Kratom + gabapentinoid: additive sedation and possible respiratory depression",
+        severity="moderate",
+        serious=True,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale=(
+            "No kratom-specific data; inferred from the FDA-described interaction of "
+            "gabapentinoids with opioids and other CNS depressants."
+        ),
+        onset="rapid",
+        management=(
+            "Start gabapentinoids at low doses in kratom users, titrate slowly, and watch for "
+            "sedation and shallow breathing, particularly with opioids, in older adults or in COPD."
+        ),
+        counselling=(
+            "Gabapentin or pregabalin with kratom can make you very sleepy and slow your "
+            "breathing. Get help at once if you are hard to wake or breathe slowly."
+        ),
+        references=["fda_dsc_gabapentinoids_2019"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0006",
+        title="Kratom and sedating antihistamines",
+        substances=ALL,
+        targets=prop("sedating_antihistamine"),
+        risk_group="cns_respiratory_depression",
+        mechanism_type="pharmacodynamic",
+        mechanism="Additive CNS depression from H1 antagonists that cross into the brain, on top of kratom's opioid activity.",
+        mechanism_targets=["histamine H1 receptor", "mu-opioid receptor"],
+        clinical_effect="Increased drowsiness and impaired alertness; in one Malaysian case series of kratom-associated seizures, several patients had mixed kratom with diphenhydramine syrup.",
+        summary="Kratom + sedating antihistamine: additive drowsiness",
+        severity="moderate",
+        serious=False,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale=(
+            "Inferred from pharmacology; co-use is documented in kratom case series but "
+            "no study isolates an interaction."
+        ),
+        onset="rapid",
+        management="Prefer a non-sedating antihistamine in kratom users; counsel on drowsiness.",
+        counselling=(
+            "Antihistamines that cause drowsiness, such as those in sleep aids and cough syrups, "
+            "add to kratom's sedating effect. Choose a non-drowsy product if you can."
+        ),
+        references=["seizures2021epilepsybehav"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0007",
+        title="Kratom and diphenhydramine: additive sedation; co-use in kratom seizure cases",
+        substances=ALL,
+        targets=ing("diphenhydramine"),
+        supersedes=["KS-INT-0006"],
+        risk_group="cns_respiratory_depression",
+        mechanism_type="pharmacodynamic",
+        mechanism=(
+            "Diphenhydramine is sedating and, in overdose, pro-convulsant; kratom has been "
+            "associated with seizures. Mixing kratom with diphenhydramine cough syrup is a described "
+            "practice in Malaysia."
+        ),
+        mechanism_targets=["histamine H1 receptor", "mu-opioid receptor"],
+        clinical_effect="Sedation; seizures have been reported in people who mixed kratom beverages with diphenhydramine syrup.",
+        summary="Kratom + diphenhydramine: additive sedation; co-use seen in kratom-associated seizures",
+        severity="moderate",
+        serious=True,
+        action="monitor",
+        evidence="possible",
+        evidence_rationale=(
+            "Human data are a case series of 11 seizure patients, 4 of whom had mixed "
+            "kratom with diphenhydramine syrup; causality for the pair is not established."
+        ),
+        onset="rapid",
+        management="Advise against using diphenhydramine products with kratom; suggest a non-sedating alternative; ask about seizures.",
+        counselling=(
+            "Do not mix kratom with diphenhydramine (found in some sleep aids, allergy and cough "
+            "products). Together they cause drowsiness and have been linked to seizures."
+        ),
+        references=["seizures2021epilepsybehav", "jat2015fatality"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0008",
+        title="Kratom and sensitive CYP3A substrates: increased substrate exposure",
+        substances=LEAF,
+        targets=prop("cyp3a_sensitive_substrate", "cyp3a_moderate_sensitive_substrate"),
+        mechanism_type="pharmacokinetic",
+        mechanism=(
+            "Mitragynine is a time-dependent inhibitor of CYP3A in vitro (KI about 4 uM). In a controlled study, a "
+            "single 2 g dose of kratom tea raised the AUC of the CYP3A probe midazolam by about 39% "
+            "without changing its half-life, consistent with inhibition of intestinal CYP3A."
+        ),
+        mechanism_targets=["CYP3A (intestinal, time-dependent inhibition)"],
+        clinical_effect="Higher exposure to oral drugs cleared by CYP3A, with dose-related adverse effects; larger or repeated kratom doses have not been studied and could give larger increases.",
+        summary="Kratom may raise levels of CYP3A-metabolised drugs (midazolam AUC +39% in a clinical study)",
+        severity="moderate",
+        serious=False,
+        action="monitor",
+        evidence="probable",
+        evidence_rationale=(
+            "A controlled human study showed the effect with the index CYP3A substrate "
+            "midazolam; its extension to other sensitive substrates is an extrapolation "
+            "from that probe, not a study of each drug."
+        ),
+        onset="rapid",
+        management=(
+            "Monitor for increased effect or toxicity of the CYP3A substrate when kratom is started, "
+            "stopped or its dose changed; for narrow-index substrates consider drug levels. Heavy "
+            "daily kratom use may inhibit more than the single low dose studied."
+        ),
+        counselling=(
+            "Kratom can slow the breakdown of some medicines in the gut, so more of the medicine "
+            "reaches your blood. Tell your pharmacist if you start, stop or change your kratom use."
+        ),
+        references=["tanna2023cpt", "tanna2023dmd"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0009",
+        title="Kratom and midazolam: increased midazolam exposure",
+        substances=LEAF,
+        targets=ing("midazolam"),
+        supersedes=["KS-INT-0008"],
+        risk_group="cns_respiratory_depression",
+        mechanism_type="mixed",
+        mechanism=(
+            "A single 2 g dose of kratom tea increased oral midazolam AUC (geometric mean ratio "
+            "1.39, 90% CI 1.23-1.57) and Cmax (1.50, 1.32-1.70) in 12 healthy adults, with an "
+            "unchanged half-life: inhibition of intestinal CYP3A, attributed to mitragynine. Kratom "
+            "also adds opioid-receptor CNS depression."
+        ),
+        mechanism_targets=["CYP3A (intestinal)", "mu-opioid receptor", "GABA-A receptor"],
+        clinical_effect="Greater and longer sedation from oral midazolam; additive CNS and respiratory depression.",
+        summary="Kratom raised oral midazolam AUC 1.39-fold in a clinical study; expect stronger sedation",
+        severity="moderate",
+        serious=True,
+        action="adjust",
+        evidence="established",
+        evidence_rationale=(
+            "Shown in a controlled clinical pharmacokinetic interaction study (single "
+            "low kratom dose, oral midazolam probe); larger or repeated doses untested."
+        ),
+        onset="rapid",
+        management=(
+            "Ask about kratom before procedural or oral midazolam. Use the lower end of the dose "
+            "range, titrate to effect and monitor sedation and oxygen saturation; intravenous "
+            "midazolam bypasses the intestinal effect but not the additive CNS depression."
+        ),
+        counselling=(
+            "Kratom can make midazolam stronger. Tell the care team you use kratom before any "
+            "procedure that needs sedation."
+        ),
+        references=["tanna2023cpt"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0010",
+        title="Kratom and CYP2D6 substrates and prodrugs: potent in vitro, no effect in the clinical study",
+        substances=LEAF,
+        targets=prop(
+            "cyp2d6_sensitive_substrate", "cyp2d6_moderate_sensitive_substrate", "cyp2d6_prodrug"
+        ),
+        mechanism_type="pharmacokinetic",
+        mechanism=(
+            "Mitragynine is a potent CYP2D6 inhibitor in vitro (IC50 about 0.7 uM), but a single "
+            "2 g dose of kratom tea did not change dextromethorphan exposure (AUC ratio 0.99) in a "
+            "controlled study."
+        ),
+        mechanism_targets=["CYP2D6 (competitive inhibition in vitro)"],
+        clinical_effect="No change in CYP2D6 substrate exposure at the dose studied; an effect of heavy or repeated use is not excluded.",
+        summary="Kratom: CYP2D6 inhibition seen in vitro but not in a clinical study; no action at usual doses",
+        severity="minor",
+        serious=False,
+        action="no_action",
+        evidence="unlikely",
+        evidence_rationale=(
+            "Studied in humans with the CYP2D6 probe dextromethorphan and not observed; "
+            "the in vitro potency leaves uncertainty for high daily doses."
+        ),
+        onset="unspecified",
+        management=(
+            "No change needed on current evidence. If a patient using large daily amounts of kratom "
+            "has unexpected toxicity from a CYP2D6 substrate, or poor effect from a prodrug such as "
+            "codeine or tramadol, consider the interaction."
+        ),
+        counselling="No change is needed, but tell your pharmacist if your medicine seems stronger or weaker than usual.",
+        references=["tanna2023cpt", "tanna2023dmd"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0011",
+        title="Kratom and dextromethorphan: no pharmacokinetic interaction at a low kratom dose",
+        substances=LEAF,
+        targets=ing("dextromethorphan"),
+        supersedes=["KS-INT-0010"],
+        mechanism_type="pharmacokinetic",
+        mechanism=(
+            "In the clinical cocktail study, a single 2 g dose of kratom tea left dextromethorphan "
+            "AUC (ratio 0.99, 90% CI 0.83-1.19) and Cmax (0.96, 0.78-1.19) unchanged, although "
+            "mitragynine inhibits CYP2D6 in vitro."
+        ),
+        mechanism_targets=["CYP2D6"],
+        clinical_effect="No change in dextromethorphan exposure at the dose studied.",
+        summary="Kratom did not change dextromethorphan exposure in a clinical study (AUC ratio 0.99)",
+        severity="minor",
+        serious=False,
+        action="no_action",
+        evidence="unlikely",
+        evidence_rationale="A controlled human pharmacokinetic study found no effect; repeated or larger kratom doses were not studied.",
+        onset="unspecified",
+        management="No dose change is indicated on current evidence; heavy daily kratom use was not studied.",
+        counselling="Kratom did not change how the body handles dextromethorphan in a study. Use cough medicines as directed.",
+        references=["tanna2023cpt"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0012",
+        title="Kratom and P-glycoprotein substrates",
+        substances=LEAF,
+        targets=prop("pgp_substrate"),
+        mechanism_type="pharmacokinetic",
+        mechanism=(
+            "Mitragynine inhibits P-glycoprotein in vitro (IC50 about 18 uM) and in a human brain "
+            "endothelial cell model; predicted intestinal concentrations exceed the threshold for a "
+            "possible interaction."
+        ),
+        mechanism_targets=["P-glycoprotein (ABCB1)"],
+        clinical_effect="Possible increase in absorption of P-gp substrates such as digoxin or dabigatran; not shown in humans.",
+        summary="Kratom may raise levels of P-gp substrates (in vitro data only)",
+        severity="moderate",
+        serious=False,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale="In vitro and cell-model data with a static-model prediction; no human study.",
+        onset="unspecified",
+        management="For narrow-index P-gp substrates (e.g. digoxin, dabigatran), monitor levels or effect when kratom use changes.",
+        counselling="Kratom might increase the amount of some heart and blood-thinning medicines in your body. Tell your pharmacist that you use it.",
+        references=["tanna2023dmd", "abduraman2024jpp"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0013",
+        title="Kratom and UGT2B7 substrates",
+        substances=LEAF,
+        targets=prop("ugt2b7_substrate"),
+        mechanism_type="pharmacokinetic",
+        mechanism=(
+            "Mitragynine inhibited UGT2B7 glucuronidation of zidovudine in human liver microsomes "
+            "(IC50 about 8 uM; much weaker in rat microsomes)."
+        ),
+        mechanism_targets=["UGT2B7"],
+        clinical_effect="Possible reduced glucuronidation and higher exposure of UGT2B7 substrates; not shown in humans.",
+        summary="Kratom may slow UGT2B7 glucuronidation (in vitro only)",
+        severity="minor",
+        serious=False,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale="Human liver microsome data only; no clinical study.",
+        onset="unspecified",
+        management="Be alert to increased effect of UGT2B7 substrates in heavy kratom users; no routine change.",
+        counselling="Kratom might change how some medicines are cleared. Report unusual side effects.",
+        references=["abdullah2018molecules"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0014",
+        title="CYP3A inhibitors and kratom: altered mitragynine and 7-OH exposure (animal data)",
+        substances=ALL,
+        targets=prop("cyp3a_strong_inhibitor", "cyp3a_moderate_inhibitor"),
+        mechanism_type="pharmacokinetic",
+        mechanism=(
+            "CYP3A forms 7-hydroxymitragynine from mitragynine and also clears both. In rats, "
+            "ketoconazole raised mitragynine exposure by 120% and 7-OH exposure by 130% and "
+            "increased their opioid-like potency; in mice, ketoconazole reduced mitragynine's "
+            "respiratory and analgesic effects. The net effect in humans is unknown."
+        ),
+        mechanism_targets=["CYP3A"],
+        clinical_effect="Unpredictable change in kratom's opioid effects; increased toxicity of concentrated 7-OH products is plausible.",
+        summary="CYP3A inhibitor + kratom: alkaloid levels may change (animal data conflict)",
+        severity="moderate",
+        serious=False,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale="Animal data only, pointing in opposite directions in rats and mice; no human study.",
+        onset="delayed",
+        management="Counsel kratom users starting a strong or moderate CYP3A inhibitor that kratom effects may change; watch for sedation, particularly with 7-OH products.",
+        counselling="This medicine can change how your body handles kratom, so kratom may feel stronger or weaker. Avoid increasing your kratom use and report drowsiness.",
+        references=["kamble2023jpet", "hill2022bjp"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0015",
+        title="Opioid antagonists in kratom users: precipitated withdrawal",
+        substances=ALL,
+        targets=prop("opioid_antagonist"),
+        mechanism_type="pharmacodynamic",
+        mechanism="Displacement of kratom alkaloids from the mu-opioid receptor in a person physically dependent on kratom.",
+        mechanism_targets=["mu-opioid receptor"],
+        clinical_effect="Acute opioid withdrawal: agitation, vomiting, diarrhoea, tachycardia, pain.",
+        summary="Opioid antagonist in a kratom user: may precipitate opioid withdrawal",
+        severity="moderate",
+        serious=False,
+        action="monitor",
+        evidence="possible",
+        evidence_rationale="Case reports describe precipitated withdrawal with naltrexone; for other antagonists the risk is inferred.",
+        onset="rapid",
+        management="Ask about daily kratom use before starting an opioid antagonist; expect withdrawal in dependent users and plan its management.",
+        counselling="If you use kratom every day, medicines that block opioid receptors can bring on sudden withdrawal. Tell your prescriber about your kratom use.",
+        references=["jarka2023mhc", "mhc2021naltrexone"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0016",
+        title="Naltrexone in kratom users: precipitated withdrawal",
+        substances=ALL,
+        targets=ing("naltrexone"),
+        supersedes=["KS-INT-0015"],
+        mechanism_type="pharmacodynamic",
+        mechanism="Naltrexone blocks mu-opioid receptors and displaces kratom alkaloids in a physically dependent patient.",
+        mechanism_targets=["mu-opioid receptor"],
+        clinical_effect="Precipitated opioid withdrawal within hours of the first dose, including after injectable naltrexone.",
+        summary="Naltrexone can precipitate withdrawal in daily kratom users; confirm abstinence first",
+        severity="major",
+        serious=True,
+        action="adjust",
+        evidence="possible",
+        evidence_rationale="Published case reports (oral and injectable naltrexone); no controlled data.",
+        onset="rapid",
+        management=(
+            "Screen for kratom use (it is missed by standard urine drug screens) before naltrexone. "
+            "In daily users, plan an abstinence period as for short-acting opioids or a naloxone "
+            "challenge before starting, and be ready to treat withdrawal."
+        ),
+        counselling=(
+            "Tell your prescriber if you use kratom. Starting naltrexone while kratom is still in "
+            "your system can cause sudden, severe withdrawal."
+        ),
+        references=["jarka2023mhc", "mhc2021naltrexone"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0017",
+        title="Naloxone for kratom or 7-OH overdose: give it; expect possible withdrawal",
+        substances=ALL,
+        targets=ing("naloxone"),
+        supersedes=["KS-INT-0015"],
+        mechanism_type="pharmacodynamic",
+        mechanism="Naloxone reverses opioid-receptor effects of kratom alkaloids, as for other opioids.",
+        mechanism_targets=["mu-opioid receptor"],
+        clinical_effect="Reversal of kratom-associated depressed consciousness has been reported, though not every patient responded; in dependent users naloxone may precipitate withdrawal and agitation.",
+        summary="Naloxone: give for suspected kratom/7-OH overdose; watch for precipitated withdrawal",
+        severity="moderate",
+        serious=False,
+        action="monitor",
+        evidence="possible",
+        evidence_rationale=(
+            "A case series of kratom poisoning in which two patients responded promptly to "
+            "naloxone and one did not; no controlled data."
+        ),
+        onset="rapid",
+        management=(
+            "Never withhold naloxone in a suspected overdose. Titrate to breathing in dependent "
+            "users, observe for recurrent sedation and for withdrawal, and co-dispense naloxone to "
+            "people who use kratom with opioids or use 7-OH products."
+        ),
+        counselling="Naloxone can reverse a kratom or opioid overdose. Keep it at home and teach others how to use it.",
+        references=["toxicon2023tencases"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0018",
+        title="Buprenorphine and kratom: treatment of kratom use disorder; additive effects",
+        substances=ALL,
+        targets=ing("buprenorphine"),
+        mechanism_type="pharmacodynamic",
+        mechanism=(
+            "Buprenorphine is a high-affinity partial mu-opioid agonist. It has been used to treat "
+            "kratom use disorder and withdrawal; it can precipitate withdrawal if started while "
+            "kratom's effects are strong, and adds to CNS depression when co-used."
+        ),
+        mechanism_targets=["mu-opioid receptor"],
+        clinical_effect="Relief of kratom withdrawal in treatment; additive sedation when combined without supervision.",
+        summary="Buprenorphine: used to treat kratom use disorder; induct carefully, monitor sedation",
+        severity="moderate",
+        serious=False,
+        action="monitor",
+        evidence="possible",
+        evidence_rationale="Case reports and small case series of successful buprenorphine-naloxone treatment; no trials.",
+        onset="rapid",
+        management=(
+            "Do not stop buprenorphine because of kratom use. For kratom use disorder, induction "
+            "approaches used for other opioids have been reported to work; monitor for sedation "
+            "and ongoing kratom use."
+        ),
+        counselling="Buprenorphine can treat kratom dependence. Tell your prescriber how much kratom you use so the starting dose can take it into account.",
+        references=["kiyokawa2023fampract", "arhin2023cureus"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0019",
+        title="Kratom and quetiapine: fatal case with toxic quetiapine concentration",
+        substances=LEAF,
+        targets=ing("quetiapine"),
+        supersedes=["KS-INT-0008"],
+        mechanism_type="mixed",
+        mechanism=(
+            "Quetiapine is cleared mainly by CYP3A, which mitragynine inhibits; both drugs are "
+            "sedating. A fatal case with a toxic quetiapine concentration and mitragynine raised the "
+            "question of a pharmacokinetic interaction."
+        ),
+        mechanism_targets=["CYP3A", "central nervous system"],
+        clinical_effect="Possible raised quetiapine exposure and additive sedation; a death has been reported.",
+        summary="Kratom + quetiapine: raised quetiapine levels possible; one fatal case reported",
+        severity="major",
+        serious=True,
+        action="monitor",
+        evidence="possible",
+        evidence_rationale="A single fatal case report plus CYP3A mechanism data; causality not established.",
+        onset="delayed",
+        management="Monitor for excess sedation, hypotension and QT effects; use the lowest quetiapine dose and advise against kratom.",
+        counselling="Kratom may increase the amount of quetiapine in your body. Tell your prescriber you use kratom and report heavy drowsiness or fainting.",
+        references=["hughes2019fsmp", "tanna2023cpt"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0020",
+        title="Kratom and stimulants: seizures and hypertensive complications",
+        substances=ALL,
+        targets=prop("stimulant"),
+        mechanism_type="pharmacodynamic",
+        mechanism="Kratom has stimulant effects at low doses and has been associated with seizures and tachycardia; stimulants add sympathomimetic and pro-convulsant effects.",
+        mechanism_targets=["adrenergic signalling", "seizure threshold"],
+        clinical_effect="Possible additive tachycardia, hypertension and seizure risk.",
+        summary="Kratom + stimulant: possible additive tachycardia, hypertension and seizure risk",
+        severity="major",
+        serious=True,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale=(
+            "Inferred from kratom's own stimulant-like effects (tachycardia and agitation are "
+            "common in poison-centre reports, seizures less so); co-use with "
+            "methamphetamine appears in a seizure case series; no interaction study."
+        ),
+        onset="rapid",
+        management="Check blood pressure and heart rate; ask about seizures and headaches; advise against combining high doses.",
+        counselling="Kratom with stimulant medicines may raise heart rate and blood pressure further and may add to seizure risk. Seek help for chest pain, severe headache, confusion or a seizure.",
+        references=["eggleston2019pharmacotherapy", "seizures2021epilepsybehav"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0022",
+        title="Kratom and QT-prolonging drugs",
+        substances=ALL,
+        targets=prop("qt_prolonging"),
+        mechanism_type="pharmacodynamic",
+        mechanism=(
+            "Mitragynine blocks hERG potassium channels in vitro (IC50 about 1.2-1.6 uM). Regular "
+            "users had more borderline QTc and sinus tachycardia than controls but no excess of "
+            "prolonged QTc; in a small case series QTc rose with serum mitragynine."
+        ),
+        mechanism_targets=["hERG (IKr) potassium channel"],
+        clinical_effect="Possible additive QT prolongation and arrhythmia risk, most relevant with high kratom intake and other risk factors.",
+        summary="Kratom + QT-prolonging drug: possible additive QT prolongation",
+        severity="moderate",
+        serious=True,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale="In vitro channel data and observational ECG findings in users; no interaction case or study.",
+        onset="delayed",
+        management="Consider a baseline ECG and electrolytes when a QT-prolonging drug is used by a heavy kratom user or with other risk factors.",
+        counselling="Kratom may affect heart rhythm. Tell your prescriber you use it; report palpitations or fainting.",
+        references=["tay2016taap", "leongabdullah2021clintox", "leongbinabdullah2021fphar_case"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0023",
+        title="Kratom and drugs that lower the seizure threshold",
+        substances=ALL,
+        targets=prop("seizure_threshold_lowering"),
+        mechanism_type="pharmacodynamic",
+        mechanism="Kratom use has been associated with seizures; drugs labelled as lowering the seizure threshold may add to this.",
+        mechanism_targets=["seizure threshold"],
+        clinical_effect="Possible increased seizure risk.",
+        summary="Kratom + seizure-threshold-lowering drug: possible added seizure risk",
+        severity="major",
+        serious=True,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale="Seizures are reported with kratom in poison-centre data and case reports; the combination has not been studied.",
+        onset="unspecified",
+        management="Ask about seizure history; avoid high doses of the seizure-threshold-lowering drug in heavy kratom users.",
+        counselling="Both kratom and this medicine have been linked to seizures. Tell your prescriber about any seizure or fainting.",
+        references=["eggleston2019pharmacotherapy", "tatum2018"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0024",
+        title="Kratom and hepatotoxic drugs",
+        substances=ALL,
+        targets=prop("hepatotoxic"),
+        mechanism_type="pharmacodynamic",
+        mechanism="Kratom is a rare cause of acute, mostly cholestatic or mixed liver injury, typically 1-8 weeks after starting; other hepatotoxic drugs may add to liver risk.",
+        mechanism_targets=["liver"],
+        clinical_effect="Possible additive risk of drug-induced liver injury.",
+        summary="Kratom + hepatotoxic drug: kratom itself can cause liver injury",
+        severity="moderate",
+        serious=True,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale="Kratom liver injury is documented in case series; no data on combinations.",
+        onset="delayed",
+        management="Ask about jaundice, itching or dark urine; check liver tests if symptoms appear; include kratom in the causality assessment of any liver injury.",
+        counselling="Kratom can rarely damage the liver. Seek care if your skin or eyes turn yellow, your urine darkens or you itch.",
+        references=["livertox_kratom", "schimmel2020drugs", "ahmad2021dad"],
+    )
+)
+
+
+def main() -> None:
+    R.sort(key=lambda r: r["id"])
+    for r in R:
+        r.setdefault("supersedes", [])
+        r.setdefault("risk_group", None)
+        r["last_reviewed"] = REVIEWED
+    write_dataset("interactions", R)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""kratom_safety: curated, cited data on kratom, mitragynine and 7-hydroxymitragynine.
+
+Decision support for health professionals; not medical advice. An empty result is never
+evidence of safety.
+"""
+
+from ._check import (
+    CumulativeRisk,
+    Finding,
+    InputResult,
+    Report,
+    check,
+    interactions,
+)
+from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
+from ._models import Interaction, Reference
+from ._resolver import Match, MatchPart, resolve, resolve_many, search
+from ._version import DATA_REVIEWED, DATA_VERSION, __version__
+
+__all__ = [
+    "DATA_REVIEWED",
+    "DATA_VERSION",
+    "CumulativeRisk",
+    "DataIntegrityError",
+    "Finding",
+    "InputResult",
+    "Interaction",
+    "InvalidInputError",
+    "KratomSafetyError",
+    "Match",
+    "MatchPart",
+    "Reference",
+    "Report",
+    "__version__",
+    "check",
+    "interactions",
+    "resolve",
+    "resolve_many",
+    "search",
+]

@@ -1,0 +1,166 @@
+"""The ``kratom-safety`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import TextIO
+
+from ._check import SUBSTANCES, Report, check
+from ._errors import KratomSafetyError
+from ._resolver import Match, resolve_many
+from ._version import DATA_REVIEWED, DATA_VERSION, __version__
+
+__all__ = ["main"]
+
+_WIDTH = 100
+
+
+def _version_line() -> str:
+    return f"kratom-safety {__version__} (data {DATA_VERSION}, reviewed {DATA_REVIEWED})"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"kratom-safety: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="kratom-safety",
+        description="Kratom interaction reference for health professionals (not medical advice).",
+    )
+    p.add_argument("--version", action="version", version=_version_line())
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    c = sub.add_parser("check", help="check a medication list against kratom interactions")
+    c.add_argument(
+        "medications",
+        nargs="+",
+        metavar="MED",
+        help="medication strings ('-' reads lines from stdin)",
+    )
+    c.add_argument(
+        "--substance",
+        default="kratom",
+        choices=SUBSTANCES,
+        help="the kratom product used (default: kratom leaf products)",
+    )
+    c.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    r = sub.add_parser("resolve", help="show how medication strings resolve to ingredients")
+    r.add_argument("texts", nargs="+", metavar="TEXT", help="medication strings ('-' reads stdin)")
+    r.add_argument("--json", action="store_true", help="print JSON")
+    return p
+
+
+def _expand(items: Sequence[str], stdin: TextIO) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item == "-":
+            out.extend(line.strip() for line in stdin if line.strip())
+        else:
+            out.append(item)
+    return out
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def format_report(report: Report) -> str:
+    """The human-readable form of a report."""
+    lines = [
+        _version_line(),
+        f"Substance: {', '.join(report.substances)}"
+        + (
+            f" (found in list: {', '.join(report.substances_detected_in_list)})"
+            if report.substances_detected_in_list
+            else ""
+        ),
+        "",
+    ]
+    if report.findings:
+        head = f"{'ACTION':<10}{'SEVERITY':<10}{'EVIDENCE':<13}{'DRUG':<18}SUMMARY"
+        lines += [head, "-" * len(head)]
+        for f in report.findings:
+            lines.append(
+                f"{f.action:<10}{f.severity:<10}{f.evidence:<13}{f.ingredient:<18}{f.summary}"
+            )
+        lines.append("")
+        ref_ids: dict[str, int] = {}
+        for f in report.findings:
+            lines.append(f"{f.interaction_id}  {f.ingredient} - {f.title}")
+            lines.append(_wrap("Management: " + f.management, "    "))
+            lines.append(_wrap("Evidence: " + f.evidence + ". " + f.evidence_rationale, "    "))
+            if not f.property_verified:
+                lines.append(
+                    _wrap(
+                        f"Matched by {f.matched_by}; this drug's class membership is not yet "
+                        "verified in its source.",
+                        "    ",
+                    )
+                )
+            nums = []
+            for r in f.references:
+                ref_ids.setdefault(r.id, len(ref_ids) + 1)
+                nums.append(f"[{ref_ids[r.id]}]")
+            lines.append("    References: " + " ".join(nums))
+        for c in report.cumulative_risks:
+            lines += ["", _wrap("CUMULATIVE RISK: " + c.statement, "")]
+        lines += ["", "References:"]
+        refs = {r.id: r for f in report.findings for r in f.references}
+        for rid, num in ref_ids.items():
+            r = refs[rid]
+            lines.append(
+                _wrap(f"[{num}] {r.short}. {r.title.rstrip('.')}. {r.canonical_url}", "  ")
+            )
+        lines.append("")
+    lines.append(_wrap(report.statement, ""))
+    lines += ["", _wrap(report.disclaimer, "")]
+    return "\n".join(lines)
+
+
+def _format_match(text: str, m: Match | None) -> str:
+    if m is None:
+        return f"{text!r}: not recognised"
+    if m.ambiguous:
+        alts = " | ".join(" + ".join(a) for a in m.alternatives)
+        return f"{text!r}: ambiguous ({m.name}): {alts}"
+    extra = f"; unmatched: {', '.join(m.unmatched)}" if m.unmatched else ""
+    return (
+        f"{text!r}: {' + '.join(m.ingredients)}  [{m.kind} via {m.name!r}, score {m.score:.0f}"
+        f"{extra}]"
+    )
+
+
+def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
+    args = _parser().parse_args(argv)
+    stdin = stdin if stdin is not None else sys.stdin
+    try:
+        if args.command == "check":
+            report = check(_expand(args.medications, stdin), substance=args.substance)
+            if args.json:
+                print(report.to_json())
+            else:
+                print(format_report(report))
+        else:
+            texts = _expand(args.texts, stdin)
+            matches = resolve_many(texts)
+            if args.json:
+                data = [
+                    {"input": t, "match": m.to_dict() if m else None}
+                    for t, m in zip(texts, matches, strict=True)
+                ]
+                print(json.dumps(data, indent=2, ensure_ascii=False))
+            else:
+                for t, m in zip(texts, matches, strict=True):
+                    print(_format_match(t, m))
+    except KratomSafetyError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"kratom-safety: error: {first}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,216 @@
+"""Loading of the shipped JSON data: lazy, once, thread-safe, validated."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any, Generic, TypeVar, get_args
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ._errors import DataIntegrityError
+from ._models import (
+    AdverseEvent,
+    Alias,
+    DependenceSignal,
+    Ingredient,
+    Interaction,
+    Property,
+    Reference,
+    Substance,
+)
+from ._version import DATA_VERSION
+
+__all__ = ["DATASETS", "SCHEMA_VERSION", "Store", "get_store", "read_dataset"]
+
+SCHEMA_VERSION = 1
+_ENVELOPE_KEYS = {"dataset", "schema_version", "data_version", "records"}
+_PROPERTIES = frozenset(get_args(Property))
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Dataset(Generic[M]):
+    """One data file and the adapter that validates its records (built once)."""
+
+    def __init__(self, name: str, model: type[M]) -> None:
+        self.name = name
+        self.filename = f"{name}.json"
+        self.model = model
+        self._adapter: TypeAdapter[list[M]] | None = None
+
+    @property
+    def adapter(self) -> TypeAdapter[list[M]]:
+        if self._adapter is None:
+            self._adapter = TypeAdapter(list[self.model])  # type: ignore[name-defined]
+        return self._adapter
+
+
+DATASETS: dict[str, _Dataset[Any]] = {
+    d.name: d
+    for d in (
+        _Dataset("references", Reference),
+        _Dataset("substances", Substance),
+        _Dataset("ingredients", Ingredient),
+        _Dataset("aliases", Alias),
+        _Dataset("interactions", Interaction),
+        _Dataset("adverse_events", AdverseEvent),
+        _Dataset("dependence", DependenceSignal),
+    )
+}
+
+
+def _norm_id(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def read_dataset(name: str, raw: bytes | None = None) -> tuple[Any, ...]:
+    """Read and validate one dataset; ``raw`` replaces the shipped file (used by tests)."""
+    ds = DATASETS[name]
+    fn = ds.filename
+    if raw is None:
+        try:
+            raw = files("kratom_safety").joinpath("data", fn).read_bytes()
+        except (FileNotFoundError, OSError) as exc:
+            raise DataIntegrityError(f"cannot read data file ({exc})", file=fn) from None
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataIntegrityError(f"not valid UTF-8 JSON ({exc})", file=fn) from None
+    if not isinstance(doc, dict) or set(doc) != _ENVELOPE_KEYS:
+        raise DataIntegrityError(
+            f"envelope must have exactly the keys {sorted(_ENVELOPE_KEYS)}", file=fn
+        )
+    if doc["dataset"] != name:
+        raise DataIntegrityError(f"dataset is {doc['dataset']!r}, expected {name!r}", file=fn)
+    if doc["schema_version"] != SCHEMA_VERSION:
+        raise DataIntegrityError(
+            f"schema_version {doc['schema_version']!r} is not {SCHEMA_VERSION}", file=fn
+        )
+    if doc["data_version"] != DATA_VERSION:
+        raise DataIntegrityError(
+            f"data_version {doc['data_version']!r} does not match DATA_VERSION {DATA_VERSION!r}",
+            file=fn,
+        )
+    records = doc["records"]
+    if not isinstance(records, list):
+        raise DataIntegrityError("records must be a list", file=fn)
+    try:
+        parsed: list[Any] = ds.adapter.validate_python(records)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = err.get("loc", ())
+        rid: str | None = None
+        if loc and isinstance(loc[0], int) and loc[0] < len(records):
+            rec = records[loc[0]]
+            rid = str(rec.get("id")) if isinstance(rec, dict) else f"#{loc[0]}"
+        field = ".".join(str(p) for p in loc[1:])
+        raise DataIntegrityError(
+            f"invalid record ({field or 'record'}: {err.get('msg')})", file=fn, record=rid
+        ) from None
+    ids = [r.id for r in parsed]
+    if ids != sorted(ids):
+        bad = next(b for a, b in itertools.pairwise(ids) if b < a)
+        raise DataIntegrityError("records are not sorted by id", file=fn, record=bad)
+    seen: set[str] = set()
+    for rid in ids:
+        key = _norm_id(rid)
+        if key in seen:
+            raise DataIntegrityError("duplicate id (after normalisation)", file=fn, record=rid)
+        seen.add(key)
+    return tuple(parsed)
+
+
+@dataclass(frozen=True)
+class Store:
+    """Every dataset, validated and cross-checked, keyed by id."""
+
+    references: Mapping[str, Reference]
+    substances: Mapping[str, Substance]
+    ingredients: Mapping[str, Ingredient]
+    aliases: Mapping[str, Alias]
+    interactions: Mapping[str, Interaction]
+    adverse_events: Mapping[str, AdverseEvent]
+    dependence: Mapping[str, DependenceSignal]
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in DATASETS}
+
+
+def _check_refs(fn: str, rid: str, refs: tuple[str, ...], known: Mapping[str, Reference]) -> None:
+    for ref in refs:
+        if ref not in known:
+            raise DataIntegrityError(f"unknown reference {ref!r}", file=fn, record=rid)
+
+
+def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Store:
+    """Load every dataset and check that every cross-reference resolves."""
+    loaded = {name: {r.id: r for r in reader(name)} for name in DATASETS}
+    store = Store(**loaded)
+    refs = store.references
+    for s in store.substances.values():
+        _check_refs("substances.json", s.id, s.references, refs)
+    for ing in store.ingredients.values():
+        _check_refs("ingredients.json", ing.id, tuple(p.source for p in ing.properties), refs)
+    for al in store.aliases.values():
+        names = set(al.ingredients).union(*al.ambiguous_candidates)
+        for name in sorted(names):
+            if name not in store.ingredients and name not in store.substances:
+                raise DataIntegrityError(
+                    f"unknown ingredient {name!r}", file="aliases.json", record=al.id
+                )
+    for it in store.interactions.values():
+        _check_refs("interactions.json", it.id, it.references, refs)
+        for t in it.targets:
+            if t.kind == "ingredient" and t.value not in store.ingredients:
+                raise DataIntegrityError(
+                    f"unknown target ingredient {t.value!r}", file="interactions.json", record=it.id
+                )
+            if t.kind == "property" and t.value not in _PROPERTIES:
+                raise DataIntegrityError(
+                    f"unknown target property {t.value!r}", file="interactions.json", record=it.id
+                )
+        for sup in it.supersedes:
+            other = store.interactions.get(sup)
+            if other is None or any(t.kind != "property" for t in other.targets):
+                raise DataIntegrityError(
+                    f"supersedes {sup!r}, which is not a property rule",
+                    file="interactions.json",
+                    record=it.id,
+                )
+    for ae in store.adverse_events.values():
+        _check_refs("adverse_events.json", ae.id, ae.references, refs)
+        _check_refs("adverse_events.json", ae.id, tuple(f.reference for f in ae.figures), refs)
+    for dep in store.dependence.values():
+        _check_refs("dependence.json", dep.id, dep.references, refs)
+        _check_refs("dependence.json", dep.id, tuple(f.reference for f in dep.figures), refs)
+    return store
+
+
+_lock = threading.Lock()
+_store: Store | None = None
+_load_count = 0
+
+
+def get_store() -> Store:
+    """The validated data, loaded on first use (exactly once, even under contention)."""
+    global _store, _load_count
+    store = _store
+    if store is None:
+        with _lock:
+            store = _store
+            if store is None:
+                store = build_store()
+                _load_count += 1
+                _store = store
+    return store
+
+
+def load_count() -> int:
+    """How many times the data has been loaded in this process (for tests)."""
+    return _load_count

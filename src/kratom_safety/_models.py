@@ -1,0 +1,285 @@
+"""Data model of the shipped records (pydantic v2, frozen, no extra fields)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "Action",
+    "AdverseEvent",
+    "Alias",
+    "DependenceSignal",
+    "Evidence",
+    "Figure",
+    "Ingredient",
+    "IngredientProperty",
+    "Interaction",
+    "Property",
+    "Reference",
+    "Severity",
+    "StudyType",
+    "Substance",
+    "SubstanceId",
+    "Target",
+]
+
+Severity = Literal["major", "moderate", "minor"]
+Action = Literal["avoid", "adjust", "monitor", "no_action"]
+Evidence = Literal["established", "probable", "possible", "theoretical", "unlikely"]
+Onset = Literal["rapid", "delayed", "unspecified"]
+SubstanceId = Literal["kratom", "mitragynine", "7-hydroxymitragynine"]
+MechanismType = Literal["pharmacokinetic", "pharmacodynamic", "mixed"]
+StudyType = Literal[
+    "rct",
+    "clinical_pk_ddi",
+    "clinical_pk",
+    "cohort",
+    "case_control",
+    "cross_sectional_survey",
+    "case_series",
+    "case_report",
+    "poison_center",
+    "death_investigation",
+    "pharmacovigilance_signal",
+    "animal",
+    "in_vitro",
+    "pbpk_model",
+    "systematic_review",
+    "review",
+    "regulatory",
+    "reference_table",
+    "drug_label",
+]
+Property = Literal[
+    # classes
+    "opioid_agonist",
+    "opioid_partial_agonist",
+    "opioid_antagonist",
+    "benzodiazepine",
+    "z_drug",
+    "gabapentinoid",
+    "barbiturate",
+    "muscle_relaxant",
+    "sedating_antihistamine",
+    "antipsychotic",
+    "antidepressant",
+    "maoi",
+    "anticonvulsant",
+    "stimulant",
+    "cns_depressant",
+    # pharmacokinetic roles
+    "cyp3a_sensitive_substrate",
+    "cyp3a_moderate_sensitive_substrate",
+    "cyp3a_strong_inhibitor",
+    "cyp3a_moderate_inhibitor",
+    "cyp3a_strong_inducer",
+    "cyp3a_moderate_inducer",
+    "cyp2d6_sensitive_substrate",
+    "cyp2d6_moderate_sensitive_substrate",
+    "cyp2d6_strong_inhibitor",
+    "cyp2d6_moderate_inhibitor",
+    "cyp2d6_prodrug",
+    "pgp_substrate",
+    "pgp_inhibitor",
+    "ugt2b7_substrate",
+    # other risks
+    "qt_prolonging",
+    "seizure_threshold_lowering",
+    "hepatotoxic",
+]
+RiskGroup = Literal["cns_respiratory_depression"]
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9 .,'()/+-]*$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Reference(_Record):
+    """A source that was read: a paper (PMID / PMCID / DOI) or an official page (URL)."""
+
+    id: str = Field(pattern=_SLUG.pattern)
+    title: str = Field(min_length=5)
+    authors: tuple[str, ...] = ()
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    journal: str = Field(min_length=2)
+    citation: str | None = None
+    pmid: str | None = Field(default=None, pattern=r"^[1-9][0-9]{0,8}$")
+    pmcid: str | None = Field(default=None, pattern=r"^PMC[0-9]{4,9}$")
+    doi: str | None = Field(default=None, pattern=r"^10\.[0-9]{4,9}/\S+$")
+    url: str | None = Field(default=None, pattern=r"^https://\S+$")
+    study_type: StudyType
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _has_identifier(self) -> Reference:
+        if not (self.pmid or self.pmcid or self.doi or self.url):
+            raise ValueError("a reference needs a PMID, PMCID, DOI or official URL")
+        return self
+
+    @property
+    def canonical_url(self) -> str:
+        """The canonical address: PubMed, then PMC, then doi.org, then the official page."""
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        if self.pmcid:
+            return f"https://pmc.ncbi.nlm.nih.gov/articles/{self.pmcid}/"
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        assert self.url is not None
+        return self.url
+
+    @property
+    def short(self) -> str:
+        """A one-line label such as ``Tanna 2023, Clin Pharmacol Ther (PMID 36924284)``."""
+        year = self.year if self.year is not None else "n.d."
+        if self.pmid:
+            ident = f" (PMID {self.pmid})"
+        elif self.doi:
+            ident = f" (doi:{self.doi})"
+        elif self.pmcid:
+            ident = f" ({self.pmcid})"
+        else:
+            ident = ""
+        if self.authors:
+            first = self.authors[0].split(" ")[0]
+            return f"{first} {year}, {self.journal}{ident}"
+        return f"{self.journal} {year}{ident}"
+
+
+class Substance(_Record):
+    """Leaf kratom products and the two alkaloids that matter clinically."""
+
+    id: SubstanceId
+    name: str
+    kind: Literal["botanical", "alkaloid"]
+    description: str
+    synonyms: tuple[str, ...] = ()
+    references: tuple[str, ...] = Field(min_length=1)
+
+
+class IngredientProperty(_Record):
+    """A property of an ingredient and the reference it is taken from.
+
+    ``verified`` is False when the curators have not yet read the property in its source
+    itself (e.g. a list taken from a transcription of an FDA page, or a label warning recalled
+    but not re-read); findings that rest on such a property say so.
+    """
+
+    property: Property
+    source: str = Field(pattern=_SLUG.pattern)
+    verified: bool = True
+
+
+class Ingredient(_Record):
+    """A canonical ingredient (RxNorm ingredient name, lower case)."""
+
+    id: str = Field(pattern=_ID.pattern, max_length=80)
+    synonyms: tuple[str, ...] = ()
+    properties: tuple[IngredientProperty, ...] = ()
+
+    @field_validator("synonyms")
+    @classmethod
+    def _lower_synonyms(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for s in v:
+            if s != s.lower() or not s.strip():
+                raise ValueError(f"synonym {s!r} must be lower case and non-empty")
+        return v
+
+    def has(self, prop: str) -> bool:
+        return any(p.property == prop for p in self.properties)
+
+
+class Alias(_Record):
+    """A brand name or abbreviation that stands for one or more ingredients."""
+
+    id: str = Field(pattern=_SLUG.pattern)
+    text: str = Field(min_length=1)
+    kind: Literal["brand", "abbreviation"]
+    ingredients: tuple[str, ...] = ()
+    ambiguous_candidates: tuple[tuple[str, ...], ...] = ()
+
+    @model_validator(mode="after")
+    def _one_reading(self) -> Alias:
+        if bool(self.ingredients) == bool(self.ambiguous_candidates):
+            raise ValueError("an alias has either ingredients or ambiguous_candidates")
+        if self.ambiguous_candidates and len(self.ambiguous_candidates) < 2:
+            raise ValueError("ambiguous_candidates needs at least two readings")
+        return self
+
+
+class Target(_Record):
+    """What a record applies to: one ingredient, or every ingredient with a property."""
+
+    kind: Literal["ingredient", "property"]
+    value: str
+
+
+class Interaction(_Record):
+    """One curated interaction: a kratom substance (precipitant) and a drug or drug property."""
+
+    id: str = Field(pattern=r"^KS-INT-[0-9]{4}$")
+    title: str
+    substances: tuple[SubstanceId, ...] = Field(min_length=1)
+    targets: tuple[Target, ...] = Field(min_length=1)
+    supersedes: tuple[str, ...] = ()
+    risk_group: RiskGroup | None = None
+    mechanism_type: MechanismType
+    mechanism: str = Field(min_length=20)
+    mechanism_targets: tuple[str, ...] = ()
+    clinical_effect: str = Field(min_length=10)
+    summary: str = Field(min_length=10, max_length=139)
+    severity: Severity
+    serious: bool
+    action: Action
+    evidence: Evidence
+    evidence_rationale: str = Field(min_length=20)
+    onset: Onset = "unspecified"
+    management: str = Field(min_length=20)
+    counselling: str = Field(min_length=20)
+    references: tuple[str, ...] = Field(min_length=1)
+    last_reviewed: _dt.date
+
+
+class Figure(_Record):
+    """A published number, with the reference it was read in."""
+
+    label: str
+    value: str
+    reference: str
+
+
+class AdverseEvent(_Record):
+    id: str = Field(pattern=r"^KS-AE-[0-9]{4}$")
+    event: str
+    system: str
+    serious: bool
+    description: str = Field(min_length=20)
+    figures: tuple[Figure, ...] = ()
+    substances: tuple[SubstanceId, ...] = Field(min_length=1)
+    product_types: tuple[str, ...] = ()
+    evidence: Evidence
+    evidence_rationale: str = Field(min_length=20)
+    references: tuple[str, ...] = Field(min_length=1)
+    last_reviewed: _dt.date
+
+
+class DependenceSignal(_Record):
+    id: str = Field(pattern=r"^KS-DEP-[0-9]{4}$")
+    kind: Literal["withdrawal", "prevalence", "risk_factor", "treatment", "neonatal"]
+    title: str
+    description: str = Field(min_length=20)
+    population: str | None = None
+    instrument: str | None = None
+    figures: tuple[Figure, ...] = ()
+    substances: tuple[SubstanceId, ...] = Field(min_length=1)
+    evidence: Evidence
+    evidence_rationale: str = Field(min_length=20)
+    references: tuple[str, ...] = Field(min_length=1)
+    last_reviewed: _dt.date

@@ -1,0 +1,93 @@
+"""Text normalisation and the word lists the resolver strips before matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["MAX_INPUT_LENGTH", "STOP_WORDS", "normalize", "tokens"]
+
+#: Longest medication string accepted (sig text included). Longer input is refused.
+MAX_INPUT_LENGTH = 500
+
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
+_DIGIT_ALPHA = re.compile(r"(?<=[0-9])(?=[a-z])|(?<=[a-z])(?=[0-9])")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalize(text: str) -> str:
+    """Fold ``text`` to lower-case ASCII words separated by single spaces.
+
+    NFKD plus removal of combining marks, case folding, apostrophes dropped, a space at every
+    letter/digit boundary ("5mg" -> "5 mg", "7OH" -> "7 oh"), anything else a separator.
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("\u03bc", "u")  # micro sign -> u (mcg written as ug)
+    text = _APOSTROPHES.sub("", text)
+    text = _NON_ALNUM.sub(" ", text)
+    text = _DIGIT_ALPHA.sub(" ", text)
+    return " ".join(text.split())
+
+
+def tokens(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+_UNITS = """
+mg mcg ug g gm gms gram grams kg ml cc l meq mmol unit units iu u mm mcl mgs mgml percent pct
+hr hrs h min mins
+"""
+_FORMS = """
+tab tabs tablet tablets tb cap caps capsule capsules caplet caplets gelcap gelcaps softgel softgels
+odt susp suspension sol soln solution syr syrup liquid elixir conc concentrate inj injection
+injectable vial vials amp ampule ampoule patch patches film films strip strips spray sprays
+nasal inhaler inh mdi neb nebulizer nebs cream crm oint ointment gel lotion drops drop gtt gtts
+powder pwd packet packets sachet lozenge lozenges troche troches supp suppository suppositories
+chewable chew chewables gum kit pen pens cartridge syringe pfs prefilled autoinjector device
+oral topical transdermal sublingual buccal rectal vaginal ophthalmic otic intravenous
+intramuscular subcutaneous intranasal disintegrating orally dispersible effervescent
+enteric coated dose doses dosepak dospak pack tea extract extracts shot shots leaf leaves resin
+tincture
+"""
+_RELEASE = """
+er xr xl sr cr la dr ec ir ds sa cd xt ert er24 extended release delayed immediate sustained
+controlled modified long acting
+"""
+_ROUTES = "po iv im sc sq subq sl pr ng gt peg pv top td"
+_SIG = """
+take takes taking tk give given use using apply inhale inject instill chew dissolve place
+one two three four five six half by mouth daily bid tid qid qd qod qhs hs qam qpm qday qdaily
+q prn as needed need for every each hours hour times time day days week weeks weekly month
+monthly at bedtime morning evening night nightly noon with without food meals meal before
+after and or of the a an per x then once twice up to max maximum refill refills qty disp
+dispense sig if when while until continue continued on in into under tongue
+"""
+_SALTS = """
+hydrochloride hcl hbr hydrobromide sulfate sulphate bisulfate bitartrate tartrate succinate
+maleate mesylate besylate camsylate citrate dihydrogen phosphate acetate sodium potassium
+fumarate hemifumarate hyclate monohydrate dihydrate hemihydrate trihydrate sesquihydrate
+anhydrous bromide chloride dipropionate propionate valerate furoate xinafoate pamoate
+decanoate palmitate enanthate cypionate lactate gluconate napsylate teoclate axetil
+medoxomil pivoxil disoproxil alafenamide malate stearate estolate ethylsuccinate base salt
+"""
+_NOTES = """
+none nkda nka nkma na n a see notes note patient pt pts refused refuses declined declines
+unknown unk unsure otc rx med meds medication medications list home discontinued dc d c hold
+held stop stopped prior previous current currently not no known allergies allergy drug drugs
+other misc miscellaneous various multiple as directed directed instructions pharmacy
+"""
+
+_INDICATIONS = """
+pain anxiety sleep insomnia depression mood bp pressure blood cholesterol lipids diabetes sugar
+nausea vomiting cough cold allergy allergies headache headaches migraine spasm spasms muscle
+back neck joint arthritis heart rate rhythm fever infection itching itch rash constipation
+diarrhea diarrhoea heartburn reflux gerd acid stomach breathing wheezing asthma copd seizure
+seizures adhd focus energy withdrawal cravings craving smoking
+"""
+
+#: Words that never name a drug on their own: units, dose forms, release markers, routes,
+#: sig text, salts and notes. They are dropped only from what exact matching left over.
+STOP_WORDS: frozenset[str] = frozenset(
+    " ".join((_UNITS, _FORMS, _RELEASE, _ROUTES, _SIG, _SALTS, _NOTES, _INDICATIONS)).split()
+)

@@ -1,0 +1,193 @@
+"""Integrity of every shipped record, and the loader's refusal of broken files."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from importlib.resources import files
+from typing import Any
+
+import pytest
+
+from kratom_safety import DATA_VERSION, DataIntegrityError
+from kratom_safety._data import DATASETS, build_store, read_dataset
+from kratom_safety._text import normalize
+
+SAFE_WORDING = re.compile(r"\bsafe(ly|ty)?\b", re.I)
+ALLOWED_SAFE = re.compile(
+    r"not evidence (that .{0,40} is )?safe|safety (profile|signal|data|communication)", re.I
+)
+
+
+def _raw(name: str) -> dict[str, Any]:
+    return json.loads(files("kratom_safety").joinpath("data", f"{name}.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_envelope(name: str) -> None:
+    doc = _raw(name)
+    assert list(doc) == ["dataset", "schema_version", "data_version", "records"]
+    assert doc["dataset"] == name
+    assert doc["data_version"] == DATA_VERSION
+    ids = [r["id"] for r in doc["records"]]
+    assert ids == sorted(ids)
+    folded = [unicodedata.normalize("NFKC", i).casefold() for i in ids]
+    assert len(set(folded)) == len(folded)
+
+
+def test_store_cross_references_resolve(store) -> None:  # type: ignore[no-untyped-def]
+    counts = store.counts()
+    assert counts["references"] >= 30
+    assert counts["substances"] == 3
+    assert counts["interactions"] >= 15
+    assert counts["ingredients"] >= 300
+
+
+def test_every_clinical_record_cites_a_reference(store) -> None:  # type: ignore[no-untyped-def]
+    for group in (store.interactions, store.adverse_events, store.dependence, store.substances):
+        for rec in group.values():
+            assert rec.references, rec.id
+            for ref in rec.references:
+                assert ref in store.references, (rec.id, ref)
+
+
+def test_every_reference_is_canonical(store) -> None:  # type: ignore[no-untyped-def]
+    official = re.compile(
+        r"^https://(www\.)?([a-z0-9-]+\.)*(nih\.gov|fda\.gov|cdc\.gov|texas\.gov|"
+        r"aspetjournals\.org)/"
+    )
+    for ref in store.references.values():
+        url = ref.canonical_url
+        assert url.startswith(
+            (
+                "https://pubmed.ncbi.nlm.nih.gov/",
+                "https://pmc.ncbi.nlm.nih.gov/",
+                "https://doi.org/",
+            )
+        ) or official.match(url), (ref.id, url)
+
+
+def test_property_sources_are_references(store) -> None:  # type: ignore[no-untyped-def]
+    for ing in store.ingredients.values():
+        for prop in ing.properties:
+            assert prop.source in store.references, (ing.id, prop.source)
+
+
+def test_canonical_names(store) -> None:  # type: ignore[no-untyped-def]
+    ids = set(store.ingredients)
+    for ing in store.ingredients.values():
+        assert ing.id == ing.id.lower().strip()
+        for syn in ing.synonyms:
+            assert syn not in ids, f"synonym {syn!r} of {ing.id} is itself an ingredient"
+    # RxNorm spellings, international names as synonyms
+    for rx, intl in [("acetaminophen", "paracetamol"), ("meperidine", "pethidine")]:
+        if rx in store.ingredients:
+            assert intl not in ids
+
+
+def test_normalised_keys_do_not_collide_between_ingredients(store) -> None:  # type: ignore[no-untyped-def]
+    seen: dict[str, str] = {}
+    for ing in store.ingredients.values():
+        for text in (ing.id, *ing.synonyms):
+            key = normalize(text)
+            other = seen.setdefault(key, ing.id)
+            assert other == ing.id, f"{text!r} names both {other} and {ing.id}"
+
+
+def test_interaction_targets_are_covered(store) -> None:  # type: ignore[no-untyped-def]
+    """Every property rule reaches at least one ingredient (no dead rules)."""
+    props = {p.property for ing in store.ingredients.values() for p in ing.properties}
+    for it in store.interactions.values():
+        for t in it.targets:
+            if t.kind == "property":
+                assert t.value in props, (it.id, t.value)
+
+
+def test_rescue_and_treatment_drugs_are_never_avoid(store) -> None:  # type: ignore[no-untyped-def]
+    for it in store.interactions.values():
+        names = {t.value for t in it.targets if t.kind == "ingredient"}
+        if names & {"naloxone", "nalmefene", "buprenorphine", "methadone"}:
+            assert it.action != "avoid", it.id
+
+
+def test_evidence_grades_follow_study_types(store) -> None:  # type: ignore[no-untyped-def]
+    """'established' needs a controlled human study among the references."""
+    for it in store.interactions.values():
+        types = {store.references[r].study_type for r in it.references}
+        if it.evidence == "established":
+            assert types & {"rct", "clinical_pk_ddi"}, it.id
+        if types <= {"in_vitro", "animal", "pbpk_model"}:
+            assert it.evidence == "theoretical", it.id
+
+
+def test_no_wording_implies_safety() -> None:
+    for name in ("interactions", "substances", "adverse_events", "dependence"):
+        text = json.dumps(_raw(name)["records"], ensure_ascii=False)
+        for m in SAFE_WORDING.finditer(text):
+            window = text[max(0, m.start() - 60) : m.end() + 30]
+            assert ALLOWED_SAFE.search(window), window
+
+
+def test_summaries_fit_cds_cards(store) -> None:  # type: ignore[no-untyped-def]
+    for it in store.interactions.values():
+        assert len(it.summary) < 140, it.id
+
+
+def _doc(name: str, records: list[dict[str, Any]], **over: Any) -> bytes:
+    doc = {"dataset": name, "schema_version": 1, "data_version": DATA_VERSION, "records": records}
+    doc.update(over)
+    return json.dumps(doc).encode()
+
+
+GOOD_REF = {
+    "id": "x2020",
+    "title": "A title of a paper",
+    "authors": ["Doe J"],
+    "year": 2020,
+    "journal": "J Test",
+    "pmid": "123",
+    "study_type": "review",
+}
+
+
+@pytest.mark.parametrize(
+    ("raw", "record"),
+    [
+        (b"{not json", None),
+        (b"\xff\xfe", None),
+        (json.dumps([1, 2]).encode(), None),
+        (_doc("references", [GOOD_REF], data_version="1999.1"), None),
+        (_doc("references", [GOOD_REF], dataset="aliases"), None),
+        (_doc("references", [GOOD_REF], schema_version=99), None),
+        (_doc("references", [{**GOOD_REF, "pmid": None}]), "x2020"),
+        (_doc("references", [{**GOOD_REF, "surprise": 1}]), "x2020"),
+        (_doc("references", [GOOD_REF, {**GOOD_REF, "id": "a2020"}]), "a2020"),
+        (_doc("references", [GOOD_REF, GOOD_REF]), "x2020"),
+    ],
+)
+def test_broken_file_raises_data_integrity_error(raw: bytes, record: str | None) -> None:
+    with pytest.raises(DataIntegrityError) as exc:
+        read_dataset("references", raw)
+    assert exc.value.file == "references.json"
+    assert exc.value.record == record
+    assert "references.json" in str(exc.value)
+
+
+def test_dangling_reference_is_refused() -> None:
+    def reader(name: str) -> tuple[Any, ...]:
+        if name == "substances":
+            rec = {
+                "id": "kratom",
+                "name": "kratom",
+                "kind": "botanical",
+                "description": "d",
+                "references": ["missing-ref"],
+            }
+            return read_dataset(name, _doc(name, [rec]))
+        return read_dataset(name) if name == "references" else ()
+
+    with pytest.raises(DataIntegrityError) as exc:
+        build_store(reader)
+    assert exc.value.file == "substances.json"
+    assert exc.value.record == "kratom"
