@@ -1,0 +1,115 @@
+"""Resolver benchmark: figures are printed as ratios to a baseline run in the same process.
+
+Baseline: a naive ``rapidfuzz.process.extractOne(query, names, scorer=fuzz.WRatio,
+processor=default_process)`` over the same vocabulary keys. Run:
+
+    python benchmarks/bench_resolve.py [--seconds 1.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+EXACT = [
+    "oxycodone",
+    "Percocet 5/325",
+    "Xanax 0.5mg",
+    "sertraline 50 mg tab",
+    "APAP",
+    "hydrocodone/apap 10-325",
+    "alprazolam 0.5mg po qhs prn anxiety",
+    "Tylenol #3",
+    "fentanyl 25 mcg/hr patch",
+    "kratom",
+]
+MISSPELLED = ["zolof", "trazadone", "zolaft", "oxycodon", "alprazolan", "gabapentine", "seroquell"]
+
+
+def _rate(
+    fn: Callable[[str], object], inputs: Sequence[str], seconds: float
+) -> tuple[float, float]:
+    """(calls per second, p99 latency in ms) for fn over inputs, cycling for ``seconds``."""
+    lat: list[float] = []
+    deadline = time.perf_counter() + seconds
+    n = 0
+    while time.perf_counter() < deadline:
+        for text in inputs:
+            t0 = time.perf_counter()
+            fn(text)
+            lat.append(time.perf_counter() - t0)
+            n += 1
+    total = sum(lat)
+    p99 = statistics.quantiles(lat, n=100)[98] * 1000 if len(lat) >= 100 else max(lat) * 1000
+    return n / total, p99
+
+
+def _import_cost() -> dict[str, float]:
+    code = (
+        "import time, resource; t=time.perf_counter(); import kratom_safety as ks; "
+        "ks.resolve('oxycodone'); "
+        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    base = "import time, resource; import rapidfuzz, pydantic; print(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    ref = subprocess.run([sys.executable, "-c", base], capture_output=True, text=True, check=True)
+    secs, rss = out.stdout.split()
+    _, rss0 = ref.stdout.split()
+    return {
+        "import_and_index_s": float(secs),
+        "rss_mib": int(rss) / 1024,
+        "rss_over_deps_mib": (int(rss) - int(rss0)) / 1024,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=1.0)
+    args = ap.parse_args(argv)
+
+    from rapidfuzz import fuzz, process, utils
+
+    import kratom_safety as ks
+    from kratom_safety._resolver import _get_index, _resolve_cached
+
+    names = _get_index().names
+
+    def naive(text: str) -> object:
+        return process.extractOne(text, names, scorer=fuzz.WRatio, processor=utils.default_process)
+
+    def uncached(text: str) -> object:
+        return _resolve_cached.__wrapped__(text)
+
+    base_rate, base_p99 = _rate(naive, EXACT + MISSPELLED, args.seconds)
+    exact_rate, exact_p99 = _rate(uncached, EXACT, args.seconds)
+    fuzzy_rate, fuzzy_p99 = _rate(uncached, MISSPELLED, args.seconds)
+    cached_rate, _ = _rate(ks.resolve, EXACT + MISSPELLED, args.seconds)
+    batch = (EXACT + MISSPELLED) * 200
+    t0 = time.perf_counter()
+    ks.resolve_many(batch)
+    many_rate = len(batch) / (time.perf_counter() - t0)
+
+    figures = {
+        "vocabulary_keys": len(names),
+        "baseline_naive_wratio_per_s": round(base_rate),
+        "exact_uncached_per_s": round(exact_rate),
+        "exact_vs_baseline": round(exact_rate / base_rate, 1),
+        "exact_p99_ms": round(exact_p99, 3),
+        "fuzzy_uncached_per_s": round(fuzzy_rate),
+        "fuzzy_vs_baseline": round(fuzzy_rate / base_rate, 1),
+        "fuzzy_p99_ms": round(fuzzy_p99, 3),
+        "baseline_p99_ms": round(base_p99, 3),
+        "resolve_cached_per_s": round(cached_rate),
+        "resolve_many_per_s": round(many_rate),
+        **{k: round(v, 3) for k, v in _import_cost().items()},
+    }
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
