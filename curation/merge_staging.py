@@ -212,6 +212,17 @@ EXTRA_INGREDIENTS: list[dict[str, object]] = [
         "synonyms": ["ethanol", "ethyl alcohol", "etoh", "beer", "wine", "liquor"],
         "properties": [],
     },
+    {"id": "methamphetamine", "synonyms": ["meth", "crystal meth"], "properties": []},
+]
+
+EXTRA_ALIASES: list[dict[str, object]] = [
+    {"id": "pradaxa", "text": "Pradaxa", "kind": "brand", "ingredients": ["dabigatran"]},
+    {
+        "id": "krypton",
+        "text": "Krypton",
+        "kind": "brand",
+        "ingredients": ["kratom", "o-desmethyltramadol"],
+    },
 ]
 
 
@@ -262,7 +273,8 @@ def merge_vocabulary(staging: pathlib.Path) -> None:
         print("added for property lists:", ", ".join(sorted(set(missing))))
 
     aliases: dict[str, dict[str, object]] = {}
-    for rec in _load(staging / "aliases_cns_pk.json") + _load(staging / "aliases_common.json"):
+    staged = _load(staging / "aliases_cns_pk.json") + _load(staging / "aliases_common.json")
+    for rec in staged + EXTRA_ALIASES:
         rid = str(rec["id"])
         rec = {k: v for k, v in rec.items() if v not in (None, [], "")}
         if rid in aliases and aliases[rid] != rec:

@@ -48,7 +48,7 @@ chewable chew chewables gum kit pen pens cartridge syringe pfs prefilled autoinj
 oral topical transdermal sublingual buccal rectal vaginal ophthalmic otic intravenous
 intramuscular subcutaneous intranasal disintegrating orally dispersible effervescent
 enteric coated dose doses dosepak dospak pack tea extract extracts shot shots leaf leaves resin
-tincture
+tincture oil hfa diskus respimat ellipta flexpen kwikpen
 """
 _RELEASE = """
 er xr xl sr cr la dr ec ir ds sa cd xt ert er24 extended release delayed immediate sustained
