@@ -25,6 +25,25 @@ def ing(*names: str) -> list[dict[str, str]]:
     return [{"kind": "ingredient", "value": n} for n in names]
 
 
+# Drugs of these classes that have no US label to take the class from (illicit, withdrawn or
+# marketed outside the US); named directly as targets.
+UNLABELLED_OPIOIDS = ("heroin", "o-desmethyltramadol", "propoxyphene", "diphenoxylate", "difenoxin")
+UNLABELLED_BENZODIAZEPINES = (
+    "bromazepam",
+    "brotizolam",
+    "clotiazepam",
+    "cloxazolam",
+    "etizolam",
+    "flunitrazepam",
+    "ketazolam",
+    "loprazolam",
+    "lormetazepam",
+    "nitrazepam",
+    "phenazepam",
+    "prazepam",
+    "tetrazepam",
+)
+
 R = []
 
 R.append(
@@ -32,7 +51,7 @@ R.append(
         id="KS-INT-0001",
         title="Kratom (leaf, mitragynine) and opioid agonists: additive opioid effects",
         substances=LEAF,
-        targets=prop("opioid_agonist"),
+        targets=prop("opioid_agonist") + ing(*UNLABELLED_OPIOIDS),
         risk_group="cns_respiratory_depression",
         mechanism_type="pharmacodynamic",
         mechanism=(
@@ -83,7 +102,7 @@ R.append(
         id="KS-INT-0002",
         title="Concentrated 7-hydroxymitragynine products and opioid agonists",
         substances=["7-hydroxymitragynine"],
-        targets=prop("opioid_agonist"),
+        targets=prop("opioid_agonist") + ing(*UNLABELLED_OPIOIDS),
         risk_group="cns_respiratory_depression",
         mechanism_type="pharmacodynamic",
         mechanism=(
@@ -131,7 +150,7 @@ R.append(
         id="KS-INT-0003",
         title="Kratom and benzodiazepines: additive CNS and respiratory depression",
         substances=ALL,
-        targets=prop("benzodiazepine"),
+        targets=prop("benzodiazepine") + ing(*UNLABELLED_BENZODIAZEPINES),
         risk_group="cns_respiratory_depression",
         mechanism_type="pharmacodynamic",
         mechanism=(
@@ -172,7 +191,8 @@ R.append(
         id="KS-INT-0004",
         title="Kratom and other CNS depressants (Z-drugs, barbiturates, muscle relaxants, alcohol)",
         substances=ALL,
-        targets=prop("z_drug", "barbiturate", "muscle_relaxant", "cns_depressant") + ing("alcohol"),
+        targets=prop("z_drug", "barbiturate", "muscle_relaxant", "cns_depressant")
+        + ing("alcohol", "zopiclone"),
         risk_group="cns_respiratory_depression",
         mechanism_type="pharmacodynamic",
         mechanism=(
@@ -678,7 +698,7 @@ R.append(
         id="KS-INT-0020",
         title="Kratom and stimulants: seizures and hypertensive complications",
         substances=ALL,
-        targets=prop("stimulant"),
+        targets=prop("stimulant") + ing("cocaine"),
         mechanism_type="pharmacodynamic",
         mechanism="Kratom has stimulant effects at low doses and has been associated with seizures and tachycardia; stimulants add sympathomimetic and pro-convulsant effects.",
         mechanism_targets=["adrenergic signalling", "seizure threshold"],

@@ -198,6 +198,15 @@ QT_LABELLED = """amiodarone azithromycin chlorpromazine citalopram clarithromyci
     levofloxacin methadone moxifloxacin ondansetron pimozide procainamide quinidine sotalol
     thioridazine ziprasidone""".split()
 
+# Tags removed on review: peripherally acting opioids at labelled doses (the opioid rule is
+# about CNS and respiratory depression), and caffeine (a stimulant alert for coffee would be
+# over-alerting).
+REMOVED_PROPERTIES = {
+    ("loperamide", "opioid_agonist"),
+    ("eluxadoline", "opioid_agonist"),
+    ("caffeine", "stimulant"),
+}
+
 # Properties helper curators recalled from labels without re-reading them.
 UNVERIFIED_LABEL_PROPS = {
     "hepatotoxic",
@@ -241,6 +250,8 @@ def merge_vocabulary(staging: pathlib.Path) -> None:
                 cur["synonyms"].append(s)
         for p in rec.get("properties", []) or []:
             p = dict(p)
+            if (rid, p["property"]) in REMOVED_PROPERTIES:
+                continue
             if p["property"] in UNVERIFIED_LABEL_PROPS:
                 p["verified"] = False
             if all(q["property"] != p["property"] for q in cur["properties"]):
