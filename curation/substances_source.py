@@ -15,10 +15,12 @@ SUBSTANCES = [
         "kind": "botanical",
         "description": (
             "Leaves of the Southeast Asian tree Mitragyna speciosa and products made from them: "
-            "powder, capsules, teas, extracts and liquid shots. Mitragynine is the main alkaloid; "
-            "7-hydroxymitragynine is a minor leaf constituent (typically 1-2% of alkaloids or below "
-            "quantification) and a metabolite of mitragynine. Alkaloid content varies widely "
-            "between products."
+            "powder, capsules, teas, extracts and liquid shots. Mitragynine is the main alkaloid "
+            "(about two-thirds of total alkaloids in one analysis); 7-hydroxymitragynine is "
+            "typically 1-2% of alkaloid content in leaf products, or below quantification. Human "
+            "pharmacokinetic studies have given single and repeated oral doses of characterised "
+            "leaf powder; mitragynine and 7-OH peaked in plasma within about 1-2 hours. Alkaloid "
+            "content varies widely between products."
         ),
         "synonyms": [
             "kratom",
@@ -42,24 +44,32 @@ SUBSTANCES = [
             "green vein kratom",
             "white vein kratom",
         ],
-        "references": ["tanna2022pharmaceutics", "smith2024addiction", "kamble2020acsptsci"],
+        "references": [
+            "huestis2024molecules",
+            "kamble2020acsptsci",
+            "smith2024addiction",
+            "tanna2022pharmaceutics",
+        ],
     },
     {
         "id": "mitragynine",
         "name": "mitragynine",
         "kind": "alkaloid",
         "description": (
-            "The most abundant kratom alkaloid. It has opioid-receptor activity and is converted by "
-            "CYP3A to 7-hydroxymitragynine, which mediates much of its opioid effect in animals. "
-            "It inhibits CYP3A (time-dependently), CYP2D6, P-gp and UGT2B7 in vitro, and has a "
-            "long terminal half-life in humans."
+            "The most abundant kratom alkaloid. In mice it is converted by CYP3A to "
+            "7-hydroxymitragynine, which mediates much of its opioid effect; in a rat receptor "
+            "assay mitragynine itself behaved as a mu-opioid antagonist while 7-OH was a partial "
+            "agonist. In vitro it inhibits CYP3A (time-dependently), CYP2D6, P-glycoprotein and "
+            "UGT2B7."
         ),
-        "synonyms": ["mitragynine", "mitragynin", "mg alkaloid"],
+        "synonyms": ["mitragynine", "mitragynin"],
         "references": [
-            "kruegel2019acscentsci",
+            "abdullah2018molecules",
+            "chakraborty2021jmedchem",
             "hill2022bjp",
+            "kruegel2019acscentsci",
+            "obeng2021jpet",
             "tanna2023dmd",
-            "tanna2022pharmaceutics",
         ],
     },
     {
@@ -67,10 +77,12 @@ SUBSTANCES = [
         "name": "7-hydroxymitragynine (7-OH)",
         "kind": "alkaloid",
         "description": (
-            "An oxidative metabolite of mitragynine and minor leaf alkaloid; a potent mu-opioid "
+            "An oxidative metabolite of mitragynine and a minor leaf alkaloid; a potent mu-opioid "
             "receptor agonist in animal studies, with respiratory depression that rises with dose "
-            "in mice. Concentrated and semi-synthetic 7-OH products (tablets, shots, sprays) "
-            "contain far more 7-OH than leaf; their risks are those of a potent opioid."
+            "in mice. Rats self-administered 7-OH but not mitragynine. In human plasma 7-OH is "
+            "converted to mitragynine pseudoindoxyl, a still more potent opioid. Concentrated and "
+            "semi-synthetic 7-OH products (tablets, shots, sprays) contain 14-25 mg per labelled "
+            "dose and up to 98% 7-OH; their risks are those of a potent opioid."
         ),
         "synonyms": [
             "7-hydroxymitragynine",
@@ -87,8 +99,10 @@ SUBSTANCES = [
             "seven hydroxy",
         ],
         "references": [
-            "matsumoto2004lifesci",
+            "hemby2018addictbiol",
             "hill2022bjp",
+            "kamble2020acsptsci",
+            "matsumoto2004lifesci",
             "smith2024addiction",
             "texas_dshs_7oh_2025",
         ],

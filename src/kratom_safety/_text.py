@@ -21,9 +21,12 @@ def normalize(text: str) -> str:
     NFKD plus removal of combining marks, case folding, apostrophes dropped, a space at every
     letter/digit boundary ("5mg" -> "5 mg", "7OH" -> "7 oh"), anything else a separator.
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace("\u03bc", "u")  # micro sign -> u (mcg written as ug)
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.casefold().replace("\u03bc", "u")  # micro sign -> u (mcg written as ug)
     text = _APOSTROPHES.sub("", text)
     text = _NON_ALNUM.sub(" ", text)
     text = _DIGIT_ALPHA.sub(" ", text)
