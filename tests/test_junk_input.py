@@ -127,3 +127,17 @@ def test_error_carries_offending_input() -> None:
         ks.check(["oxycodone", 42])
     assert exc.value.value == 42
     assert exc.value.index == 1
+
+
+@pytest.mark.parametrize("junk", JUNK, ids=repr)
+def test_safety_browsers(junk: Any) -> None:
+    for fn, keys in (
+        (ks.adverse_events, ("substance", "system", "serious")),
+        (ks.dependence_signals, ("substance", "kind")),
+    ):
+        for key in keys:
+            try:
+                result = fn(**{key: junk})
+            except ks.InvalidInputError:
+                continue
+            assert isinstance(result, list)

@@ -13,15 +13,18 @@ from ._check import (
     interactions,
 )
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
-from ._models import Interaction, Reference
+from ._models import AdverseEvent, DependenceSignal, Interaction, Reference
 from ._resolver import Match, MatchPart, resolve, resolve_many, search
+from ._safety import adverse_events, dependence_signals
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = [
     "DATA_REVIEWED",
     "DATA_VERSION",
+    "AdverseEvent",
     "CumulativeRisk",
     "DataIntegrityError",
+    "DependenceSignal",
     "Finding",
     "InputResult",
     "Interaction",
@@ -32,7 +35,9 @@ __all__ = [
     "Reference",
     "Report",
     "__version__",
+    "adverse_events",
     "check",
+    "dependence_signals",
     "interactions",
     "resolve",
     "resolve_many",

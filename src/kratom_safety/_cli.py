@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from ._check import SUBSTANCES, Report, check
+from ._check import DISCLAIMER, SUBSTANCES, Report, check
+from ._data import get_store
 from ._errors import KratomSafetyError
+from ._models import AdverseEvent, DependenceSignal, Reference
 from ._resolver import Match, resolve_many
+from ._safety import adverse_events, dependence_signals
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = ["main"]
@@ -54,6 +58,19 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("resolve", help="show how medication strings resolve to ingredients")
     r.add_argument("texts", nargs="+", metavar="TEXT", help="medication strings ('-' reads stdin)")
     r.add_argument("--json", action="store_true", help="print JSON")
+
+    a = sub.add_parser("adverse-events", help="list adverse-event records with figures")
+    a.add_argument("--substance", choices=SUBSTANCES)
+    a.add_argument("--system", help="organ system, e.g. hepatic, neurological")
+    a.add_argument("--serious", action="store_true", help="serious events only")
+    a.add_argument("--json", action="store_true", help="print JSON")
+
+    d = sub.add_parser("dependence", help="list dependence, withdrawal and treatment records")
+    d.add_argument("--substance", choices=SUBSTANCES)
+    d.add_argument(
+        "--kind", choices=("withdrawal", "prevalence", "risk_factor", "treatment", "neonatal")
+    )
+    d.add_argument("--json", action="store_true", help="print JSON")
     return p
 
 
@@ -124,6 +141,24 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
+def _format_safety(
+    records: list[AdverseEvent] | list[DependenceSignal], refs: Mapping[str, Reference]
+) -> str:
+    lines = [_version_line(), ""]
+    for r in records:
+        head = r.event if isinstance(r, AdverseEvent) else r.title
+        lines.append(f"{r.id}  {head}  [evidence: {r.evidence}]")
+        lines.append(_wrap(r.description, "    "))
+        for fig in r.figures:
+            lines.append(_wrap(f"- {fig.label}: {fig.value} ({refs[fig.reference].short})", "    "))
+        lines.append(_wrap("Sources: " + "; ".join(refs[x].short for x in r.references), "    "))
+        lines.append("")
+    if not records:
+        lines.append("No record matches these filters.")
+    lines.append(_wrap(DISCLAIMER, ""))
+    return "\n".join(lines)
+
+
 def _format_match(text: str, m: Match | None) -> str:
     if m is None:
         return f"{text!r}: not recognised"
@@ -138,6 +173,16 @@ def _format_match(text: str, m: Match | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
+    try:
+        return _main(argv, stdin)
+    except BrokenPipeError:
+        # the reader went away (e.g. "| head"): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Sequence[str] | None, stdin: TextIO | None) -> int:
     args = _parser().parse_args(argv)
     stdin = stdin if stdin is not None else sys.stdin
     try:
@@ -147,6 +192,20 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
                 print(report.to_json())
             else:
                 print(format_report(report))
+        elif args.command in ("adverse-events", "dependence"):
+            store = get_store()
+            if args.command == "adverse-events":
+                records: list[AdverseEvent] | list[DependenceSignal] = adverse_events(
+                    substance=args.substance,
+                    system=args.system,
+                    serious=True if args.serious else None,
+                )
+            else:
+                records = dependence_signals(substance=args.substance, kind=args.kind)
+            if args.json:
+                print(json.dumps([r.model_dump(mode="json") for r in records], indent=2))
+            else:
+                print(_format_safety(records, store.references))
         else:
             texts = _expand(args.texts, stdin)
             matches = resolve_many(texts)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+import kratom_safety as ks
+from kratom_safety._cli import main
+
+
+def test_adverse_events_filters() -> None:
+    everything = ks.adverse_events()
+    assert len(everything) >= 10
+    hepatic = ks.adverse_events(system="hepatic")
+    assert hepatic and all(a.system == "hepatic" for a in hepatic)
+    assert all(a.serious for a in ks.adverse_events(serious=True))
+    seven = ks.adverse_events(substance="7-hydroxymitragynine")
+    assert seven and all("7-hydroxymitragynine" in a.substances for a in seven)
+
+
+def test_every_figure_cites_one_of_its_records_references() -> None:
+    for rec in [*ks.adverse_events(), *ks.dependence_signals()]:
+        for fig in rec.figures:
+            assert fig.reference in rec.references, (rec.id, fig.label)
+
+
+def test_no_established_grade_without_controlled_data() -> None:
+    for rec in [*ks.adverse_events(), *ks.dependence_signals()]:
+        assert rec.evidence != "established", rec.id
+
+
+def test_dependence_filters() -> None:
+    assert ks.dependence_signals(kind="treatment")
+    with pytest.raises(ks.InvalidInputError):
+        ks.dependence_signals(kind="cure")
+
+
+def test_cli_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["adverse-events", "--system", "hepatic"], stdin=io.StringIO()) == 0
+    out = capsys.readouterr().out
+    assert "KS-AE-" in out and "PMID" in out
+    assert main(["dependence", "--json"], stdin=io.StringIO()) == 0
+    assert json.loads(capsys.readouterr().out)
