@@ -640,6 +640,7 @@ R.append(
         title="Buprenorphine and kratom: treatment of kratom use disorder; additive effects",
         substances=ALL,
         targets=ing("buprenorphine"),
+        supersedes=["KS-INT-0025"],
         mechanism_type="pharmacodynamic",
         mechanism=(
             "Buprenorphine is a high-affinity partial mu-opioid agonist. It has been used to treat "
@@ -698,7 +699,7 @@ R.append(
         id="KS-INT-0020",
         title="Kratom and stimulants: seizures and hypertensive complications",
         substances=ALL,
-        targets=prop("stimulant") + ing("cocaine"),
+        targets=prop("stimulant") + ing("cocaine", "modafinil", "armodafinil"),
         mechanism_type="pharmacodynamic",
         mechanism="Kratom has stimulant effects at low doses and has been associated with seizures and tachycardia; stimulants add sympathomimetic and pro-convulsant effects.",
         mechanism_targets=["adrenergic signalling", "seizure threshold"],
@@ -790,6 +791,83 @@ R.append(
         management="Ask about jaundice, itching or dark urine; check liver tests if symptoms appear; include kratom in the causality assessment of any liver injury.",
         counselling="Kratom can rarely damage the liver. Seek care if your skin or eyes turn yellow, your urine darkens or you itch.",
         references=["livertox_kratom", "schimmel2020drugs", "ahmad2021dad"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0025",
+        title="Kratom and mixed opioid agonist-antagonists",
+        substances=ALL,
+        targets=prop("opioid_partial_agonist"),
+        risk_group="cns_respiratory_depression",
+        mechanism_type="pharmacodynamic",
+        mechanism=(
+            "Butorphanol, nalbuphine and pentazocine are partial or mixed agonist-antagonists at "
+            "opioid receptors; kratom alkaloids act at the mu-opioid receptor, mostly through "
+            "7-hydroxymitragynine. The combination can add to sedation, and in a person dependent "
+            "on kratom the antagonist component may bring on withdrawal."
+        ),
+        mechanism_targets=["mu-opioid receptor", "kappa-opioid receptor"],
+        clinical_effect="Additive sedation, or precipitated withdrawal in daily kratom users.",
+        summary="Kratom + mixed opioid agonist-antagonist: sedation, or withdrawal in dependent users",
+        severity="moderate",
+        serious=False,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale=(
+            "Inferred from receptor pharmacology of kratom alkaloids and of the mixed "
+            "agonist-antagonists; no kratom-specific case or study."
+        ),
+        onset="rapid",
+        management=(
+            "Ask about daily kratom use before giving a mixed agonist-antagonist; watch for "
+            "withdrawal in dependent users and for sedation in others."
+        ),
+        counselling=(
+            "If you use kratom every day, some pain medicines can cause sudden withdrawal, and "
+            "others add to drowsiness. Tell the person treating you about your kratom use."
+        ),
+        references=["kruegel2019acscentsci", "obeng2021jpet"],
+    )
+)
+
+R.append(
+    dict(
+        id="KS-INT-0026",
+        title="CYP3A inducers and kratom: altered mitragynine and 7-OH exposure",
+        substances=ALL,
+        targets=prop("cyp3a_strong_inducer", "cyp3a_moderate_inducer"),
+        mechanism_type="pharmacokinetic",
+        mechanism=(
+            "CYP3A both forms 7-hydroxymitragynine from mitragynine and clears both alkaloids "
+            "(shown in mice and rats). A CYP3A inducer would be expected to lower mitragynine "
+            "exposure and could change how much 7-OH is formed; no study has measured this."
+        ),
+        mechanism_targets=["CYP3A (induction)"],
+        clinical_effect=(
+            "Unpredictable change in kratom effect; reduced effect may lead users to take more, "
+            "or to withdrawal symptoms in dependent users."
+        ),
+        summary="CYP3A inducer + kratom: alkaloid levels may change (no human or animal study)",
+        severity="minor",
+        serious=False,
+        action="monitor",
+        evidence="theoretical",
+        evidence_rationale=(
+            "Extrapolated from the role of CYP3A in mitragynine metabolism in animals; the "
+            "effect of an inducer has not been studied."
+        ),
+        onset="delayed",
+        management=(
+            "Counsel daily kratom users starting or stopping a CYP3A inducer that kratom effects "
+            "may change; ask about withdrawal symptoms and escalating use."
+        ),
+        counselling=(
+            "This medicine can change how your body handles kratom. Do not increase your kratom "
+            "use to make up for a weaker effect; tell your pharmacist about any withdrawal symptoms."
+        ),
+        references=["chakraborty2021jmedchem", "kamble2023jpet"],
     )
 )
 

@@ -284,7 +284,7 @@ def check(medications: Iterable[str], *, substance: str = "kratom") -> Report:
                 Finding(
                     interaction_id=it.id,
                     ingredient=ingredient,
-                    inputs=tuple(ing_inputs[ingredient]),
+                    inputs=tuple(sorted(ing_inputs[ingredient])),
                     substances=applies,
                     title=it.title,
                     summary=it.summary,
