@@ -13,6 +13,7 @@ from ._check import (
     interactions,
 )
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
+from ._fhir import medications_from_fhir, to_cds_hooks, to_fhir
 from ._models import AdverseEvent, DependenceSignal, Interaction, Reference
 from ._resolver import Match, MatchPart, resolve, resolve_many, search
 from ._safety import adverse_events, dependence_signals
@@ -39,7 +40,10 @@ __all__ = [
     "check",
     "dependence_signals",
     "interactions",
+    "medications_from_fhir",
     "resolve",
     "resolve_many",
     "search",
+    "to_cds_hooks",
+    "to_fhir",
 ]

@@ -1,0 +1,133 @@
+"""FHIR R4 DetectedIssue and CDS Hooks output, validated against a real FHIR model library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from fhir.resources.R4B.detectedissue import DetectedIssue
+
+import kratom_safety as ks
+
+MEDS = ["oxycodone 5 mg", "Xanax", "blorptastic"]
+
+
+def test_detected_issues_validate_and_follow_the_mapping() -> None:
+    report = ks.check(MEDS)
+    issues = ks.to_fhir(
+        report,
+        patient="Patient/123",
+        implicated={"Xanax": "MedicationRequest/abc"},
+        identified=dt.date(2026, 11, 24),
+    )
+    assert len(issues) == len(report.findings)
+    for issue, finding in zip(issues, report.findings, strict=True):
+        DetectedIssue.model_validate(issue)  # R4B DetectedIssue is structurally R4's
+        assert issue["code"]["coding"][0]["code"] == "NHP"
+        assert (
+            issue["severity"]
+            == {"major": "high", "moderate": "moderate", "minor": "low"}[finding.severity]
+        )
+        assert issue["status"] == "preliminary"  # 'blorptastic' was not recognised
+        assert issue["detail"].endswith(f"data {ks.DATA_VERSION}, reviewed {ks.DATA_REVIEWED}.")
+    xanax = next(i for i in issues if "alprazolam" in i["code"]["text"])
+    assert {"reference": "MedicationRequest/abc", "display": "Xanax"} in xanax["implicated"]
+
+
+def test_fhir_output_is_deterministic() -> None:
+    a = json.dumps(ks.to_fhir(ks.check(MEDS)))
+    b = json.dumps(ks.to_fhir(ks.check(list(reversed(MEDS)))))
+    assert a == b
+    assert "identifiedDateTime" not in a
+
+
+def test_cds_hooks_cards() -> None:
+    resp = ks.to_cds_hooks(ks.check(["oxycodone", "alprazolam", "gabapentin", "qqqq"]))
+    cards = resp["cards"]
+    assert cards
+    for card in cards:
+        assert len(card["summary"]) < 140
+        assert card["indicator"] in ("info", "warning", "critical")
+        assert ks.DATA_VERSION in card["source"]["label"]
+        assert card["detail"].rstrip("_").endswith(ks.check([]).disclaimer)
+        assert ks.DATA_VERSION in card["detail"]
+    assert any(c["indicator"] == "critical" for c in cards)
+    assert "not recognised" in cards[-1]["summary"]
+    assert ks.to_cds_hooks(ks.check(["amoxicillin"])) == {"cards": []}
+
+
+def test_medications_from_an_order_select_request() -> None:
+    request = {
+        "hook": "order-select",
+        "context": {
+            "patientId": "123",
+            "selections": ["MedicationRequest/m1"],
+            "draftOrders": {
+                "resourceType": "Bundle",
+                "entry": [
+                    {
+                        "resource": {
+                            "resourceType": "MedicationRequest",
+                            "id": "m1",
+                            "medicationCodeableConcept": {
+                                "coding": [
+                                    {"system": "rxnorm", "display": "Oxycodone 5 MG Oral Tablet"}
+                                ]
+                            },
+                        }
+                    },
+                    {
+                        "resource": {
+                            "resourceType": "MedicationRequest",
+                            "id": "m2",
+                            "contained": [
+                                {
+                                    "resourceType": "Medication",
+                                    "id": "med",
+                                    "code": {"text": "Xanax"},
+                                }
+                            ],
+                            "medicationReference": {"reference": "#med"},
+                        }
+                    },
+                    {"resource": {"resourceType": "MedicationRequest", "id": "m3"}},
+                    {"resource": {"resourceType": "Observation", "id": "o1"}},
+                ],
+            },
+        },
+        "prefetch": {
+            "meds": {
+                "resourceType": "Bundle",
+                "entry": [
+                    {
+                        "resource": {
+                            "resourceType": "MedicationStatement",
+                            "id": "s1",
+                            "medicationCodeableConcept": {"text": "kratom capsules"},
+                        }
+                    }
+                ],
+            }
+        },
+    }
+    names = ks.medications_from_fhir(request)
+    assert names == [
+        "Oxycodone 5 MG Oral Tablet",
+        "Xanax",
+        "MedicationRequest/m3 (no medication name)",
+        "kratom capsules",
+    ]
+    report = ks.check(names)
+    assert report.substances_detected_in_list == ("kratom",)
+    assert report.unrecognized == ("MedicationRequest/m3 (no medication name)",)
+
+
+@pytest.mark.parametrize("junk", [None, 1, "x", [], object()])
+def test_junk_is_refused(junk: object) -> None:
+    for fn in (ks.to_fhir, ks.to_cds_hooks):
+        with pytest.raises(ks.InvalidInputError):
+            fn(junk)  # type: ignore[arg-type]
+    if not isinstance(junk, list):
+        with pytest.raises(ks.InvalidInputError):
+            ks.medications_from_fhir(junk)  # type: ignore[arg-type]
