@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 from ._data import Store, get_store
 from ._errors import InvalidInputError
 from ._models import Action, Evidence, Interaction, Reference, Severity, SubstanceId
 from ._resolver import Match, _resolve_cached, validate_text
+from ._schema import FindingDict, ReferenceDict, ReportDict
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = [
@@ -106,7 +107,7 @@ class Report:
     package_version: str
     data_reviewed: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ReportDict:
         """A JSON-ready dict; the same report always gives the same dict."""
         return {
             "package_version": self.package_version,
@@ -146,7 +147,7 @@ class Report:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, sort_keys=False)
 
 
-def _ref_dict(r: Reference) -> dict[str, Any]:
+def _ref_dict(r: Reference) -> ReferenceDict:
     return {
         "id": r.id,
         "citation": r.short,
@@ -160,7 +161,7 @@ def _ref_dict(r: Reference) -> dict[str, Any]:
     }
 
 
-def _finding_dict(f: Finding) -> dict[str, Any]:
+def _finding_dict(f: Finding) -> FindingDict:
     return {
         "interaction_id": f.interaction_id,
         "ingredient": f.ingredient,

@@ -16,6 +16,7 @@ from ._errors import KratomSafetyError
 from ._models import AdverseEvent, DependenceSignal, Reference
 from ._resolver import Match, resolve_many
 from ._safety import adverse_events, dependence_signals
+from ._schema import json_schema
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = ["main"]
@@ -71,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
         "--kind", choices=("withdrawal", "prevalence", "risk_factor", "treatment", "neonatal")
     )
     d.add_argument("--json", action="store_true", help="print JSON")
+
+    sub.add_parser("schema", help="print the JSON Schema of the report and of the data files")
     return p
 
 
@@ -192,6 +195,8 @@ def _main(argv: Sequence[str] | None, stdin: TextIO | None) -> int:
                 print(report.to_json())
             else:
                 print(format_report(report))
+        elif args.command == "schema":
+            print(json.dumps(json_schema(), indent=2, sort_keys=True))
         elif args.command in ("adverse-events", "dependence"):
             store = get_store()
             if args.command == "adverse-events":

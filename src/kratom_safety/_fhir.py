@@ -166,7 +166,7 @@ def _cumulative_card(report: Report, c: CumulativeRisk) -> dict[str, Any]:
     return {
         "uuid": str(uuid.uuid5(_UUID_NS, f"{report.data_version}|{c.group}|{c.ingredients}")),
         "summary": _truncate(
-            f"Kratom with {len(c.ingredients)} other CNS/respiratory depressants: combined risk"
+            f"Kratom + {len(c.ingredients)} CNS/respiratory depressants on the list: combined risk"
         ),
         "indicator": "critical",
         "detail": c.statement

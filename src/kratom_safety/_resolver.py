@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 
 from ._data import Store, get_store
 from ._errors import InvalidInputError
+from ._schema import MatchDict
 from ._text import MAX_INPUT_LENGTH, STOP_WORDS, normalize
 
 __all__ = ["Match", "MatchPart", "resolve", "resolve_many", "search", "validate_text"]
@@ -79,7 +80,7 @@ class Match:
         """True when some part could be more than one drug: nothing is guessed."""
         return any(p.ambiguous for p in self.parts)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> MatchDict:
         return {
             "input": self.input,
             "ingredients": list(self.ingredients),
