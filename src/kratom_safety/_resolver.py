@@ -9,6 +9,8 @@ fuzzed, and a tie between different drugs is reported as ambiguous, never guesse
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ._data import Store, get_store
@@ -341,20 +343,21 @@ def search(query: str, limit: int = 5) -> list[Match]:
     if not q:
         return []
     ranked: dict[str, float] = {}
+    fuzzy: set[str] = set()
     if q in idx.exact:
         ranked[q] = 100.0
-    for key in idx.names:
-        if len(ranked) >= limit * 4:
+    start = bisect.bisect_left(idx.names, q)
+    for key in itertools.islice(idx.names, start, None):
+        if not key.startswith(q) or len(ranked) >= limit * 4:
             break
-        if key.startswith(q) and key not in ranked:
-            ranked[key] = 90.0 + 10.0 * len(q) / len(key) - 0.01
+        ranked.setdefault(key, 90.0 + 10.0 * len(q) / len(key) - 0.01)
     if len(ranked) < limit and len(q) >= 3:
-        from rapidfuzz import fuzz
-
         for key, score, _ in process.extract(
             q, idx.names, scorer=fuzz.ratio, processor=None, limit=limit * 3, score_cutoff=70
         ):
-            ranked.setdefault(key, float(score) * 0.9)
+            if key not in ranked:
+                ranked[key] = float(score) * 0.9
+                fuzzy.add(key)
     out: list[Match] = []
     seen: set[tuple[str, ...]] = set()
     for key, score in sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -363,7 +366,8 @@ def search(query: str, limit: int = 5) -> list[Match]:
         if (e.name, *reading) in seen:
             continue
         seen.add((e.name, *reading))
-        part = MatchPart(key, e.name, e.kind, score, e.ingredients, e.alternatives)
+        kind: MatchKind = "fuzzy" if key in fuzzy else e.kind
+        part = MatchPart(key, e.name, kind, score, e.ingredients, e.alternatives)
         out.append(_build_match(query, [part], []))
         if len(out) == limit:
             break
