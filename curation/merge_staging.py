@@ -222,10 +222,18 @@ EXTRA_INGREDIENTS: list[dict[str, object]] = [
         "properties": [],
     },
     {"id": "methamphetamine", "synonyms": ["meth", "crystal meth"], "properties": []},
+    {"id": "cannabis", "synonyms": ["weed"], "properties": []},
+    {"id": "caffeine", "synonyms": ["coffee", "energy drink", "energy drinks"], "properties": []},
+    {
+        "id": "nicotine",
+        "synonyms": ["cigarette", "cigarettes", "tobacco", "vape", "vaping"],
+        "properties": [],
+    },
 ]
 
 EXTRA_ALIASES: list[dict[str, object]] = [
     {"id": "pradaxa", "text": "Pradaxa", "kind": "brand", "ingredients": ["dabigatran"]},
+    {"id": "sudafed", "text": "Sudafed", "kind": "brand", "ingredients": ["pseudoephedrine"]},
     {
         "id": "krypton",
         "text": "Krypton",

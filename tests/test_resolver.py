@@ -42,6 +42,11 @@ def test_no_wrong_drug_for_known_traps() -> None:
     assert ks.resolve("kratom").ingredients == ("kratom",)  # type: ignore[union-attr]
 
 
+def test_fuzzy_never_completes_a_multiword_brand() -> None:
+    # "Robitussin" alone is not in the vocabulary; "Robitussin DM"/"AC" must not be guessed
+    assert ks.resolve("Robitussin") is None
+
+
 def test_short_tokens_are_not_fuzzed() -> None:
     assert ks.resolve("oxy") is None or ks.resolve("oxy").kind != "fuzzy"  # type: ignore[union-attr]
     assert ks.resolve("xnx") is None

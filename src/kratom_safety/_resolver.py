@@ -119,11 +119,14 @@ class _Index:
 
     def __init__(self, store: Store) -> None:
         raw: dict[str, list[_Entry]] = defaultdict(list)
+        fuzzable: set[str] = set()
 
         def add(text: str, entry: _Entry) -> None:
             key = normalize(text)
             if key:
                 raw[key].append(entry)
+                if " " not in key:
+                    fuzzable.add(key)
                 squashed = key.replace(" ", "")
                 if squashed != key and len(squashed) >= 4:
                     raw[squashed].append(entry)
@@ -140,7 +143,9 @@ class _Index:
 
         self.exact: dict[str, _Entry] = {k: _merge(v) for k, v in raw.items()}
         buckets: dict[int, list[str]] = defaultdict(list)
-        for key in self.exact:
+        # Fuzzy candidates are single words as written in the vocabulary: never the squashed
+        # form of a multi-word name ("sudafed" must not match "Sudafed PE" by edit distance).
+        for key in fuzzable:
             if len(key) >= _MIN_FUZZY_LEN and key not in STOP_WORDS:
                 buckets[len(key)].append(key)
         self.buckets = {n: sorted(keys) for n, keys in buckets.items()}
@@ -280,7 +285,9 @@ def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Mat
             if ing not in ingredients:
                 ingredients.append(ing)
         alternatives.extend(a for a in p.alternatives if a not in alternatives)
-    if len(parts) == 1:
+    distinct = {frozenset(p.ingredients) for p in parts if p.ingredients}
+    if len(parts) == 1 or (len(distinct) == 1 and not any(p.ambiguous for p in parts)):
+        # one part, or several naming the same drug ("tramadol (ULTRAM)")
         kind: MatchKind | Literal["combination"] = parts[0].kind
         name = parts[0].name
     else:

@@ -89,8 +89,17 @@ diarrhea diarrhoea heartburn reflux gerd acid stomach breathing wheezing asthma 
 seizures adhd focus energy withdrawal cravings craving smoking
 """
 
+_PRODUCT_WORDS = """
+red green white yellow gold vein bali borneo thai indo malay maeng da sumatra horned horn
+elephant super premium enhanced ultra strain strains gummy gummies delta tsp teaspoon
+teaspoons tablespoon tablespoons tbsp scoop scoops puff puffs actuation actuations taper
+sliding scale pot beers drinks glasses cups cup bottle bottles
+"""
+
 #: Words that never name a drug on their own: units, dose forms, release markers, routes,
 #: sig text, salts and notes. They are dropped only from what exact matching left over.
 STOP_WORDS: frozenset[str] = frozenset(
-    " ".join((_UNITS, _FORMS, _RELEASE, _ROUTES, _SIG, _SALTS, _NOTES, _INDICATIONS)).split()
+    " ".join(
+        (_UNITS, _FORMS, _RELEASE, _ROUTES, _SIG, _SALTS, _NOTES, _INDICATIONS, _PRODUCT_WORDS)
+    ).split()
 )
