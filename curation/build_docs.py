@@ -24,6 +24,7 @@ DATASETS = (
     "interactions",
     "adverse_events",
     "dependence",
+    "regulatory",
 )
 
 

@@ -16,7 +16,9 @@ from kratom_safety._text import normalize
 
 SAFE_WORDING = re.compile(r"\bsafe(ly|ty)?\b", re.I)
 ALLOWED_SAFE = re.compile(
-    r"not evidence (that .{0,40} is )?safe|safety (profile|signal|data|communication)", re.I
+    r"not evidence (that .{0,40} is )?safe"
+    r"|safety (profile|signal|data|communication|code|protection)",
+    re.I,
 )
 
 
@@ -122,7 +124,7 @@ def test_evidence_grades_follow_study_types(store) -> None:  # type: ignore[no-u
 
 
 def test_no_wording_implies_safety() -> None:
-    for name in ("interactions", "substances", "adverse_events", "dependence"):
+    for name in ("interactions", "substances", "adverse_events", "dependence", "regulatory"):
         text = json.dumps(_raw(name)["records"], ensure_ascii=False)
         for m in SAFE_WORDING.finditer(text):
             window = text[max(0, m.start() - 60) : m.end() + 30]

@@ -134,6 +134,7 @@ def test_safety_browsers(junk: Any) -> None:
     for fn, keys in (
         (ks.adverse_events, ("substance", "system", "serious")),
         (ks.dependence_signals, ("substance", "kind")),
+        (ks.regulatory_status, ("jurisdiction", "substance")),
     ):
         for key in keys:
             try:

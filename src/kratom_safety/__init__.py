@@ -14,9 +14,9 @@ from ._check import (
 )
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
 from ._fhir import medications_from_fhir, to_cds_hooks, to_fhir
-from ._models import AdverseEvent, DependenceSignal, Interaction, Reference
+from ._models import AdverseEvent, DependenceSignal, Interaction, Reference, RegulatoryStatus
 from ._resolver import Match, MatchPart, resolve, resolve_many, search
-from ._safety import adverse_events, dependence_signals
+from ._safety import adverse_events, dependence_signals, regulatory_status
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "Match",
     "MatchPart",
     "Reference",
+    "RegulatoryStatus",
     "Report",
     "__version__",
     "adverse_events",
@@ -41,6 +42,7 @@ __all__ = [
     "dependence_signals",
     "interactions",
     "medications_from_fhir",
+    "regulatory_status",
     "resolve",
     "resolve_many",
     "search",

@@ -13,9 +13,9 @@ from typing import TextIO
 from ._check import DISCLAIMER, SUBSTANCES, Report, check
 from ._data import get_store
 from ._errors import KratomSafetyError
-from ._models import AdverseEvent, DependenceSignal, Reference
+from ._models import AdverseEvent, DependenceSignal, Reference, RegulatoryStatus
 from ._resolver import Match, resolve_many
-from ._safety import adverse_events, dependence_signals
+from ._safety import adverse_events, dependence_signals, regulatory_status
 from ._schema import json_schema
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
@@ -72,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
         "--kind", choices=("withdrawal", "prevalence", "risk_factor", "treatment", "neonatal")
     )
     d.add_argument("--json", action="store_true", help="print JSON")
+
+    st = sub.add_parser("status", help="legal status of kratom and 7-OH in a jurisdiction")
+    st.add_argument("jurisdiction", metavar="CODE", help="ISO 3166 code, e.g. US, US-FL, TH")
+    st.add_argument("--json", action="store_true", help="print JSON")
 
     sub.add_parser("schema", help="print the JSON Schema of the report and of the data files")
     return p
@@ -162,6 +166,35 @@ def _format_safety(
     return "\n".join(lines)
 
 
+def _format_status(code: str, regs: list[RegulatoryStatus]) -> str:
+    lines = [_version_line(), ""]
+    if not regs:
+        lines.append(
+            f"No legal-status record for {code} in data {DATA_VERSION}. This does not mean "
+            "kratom or 7-OH products are legal there."
+        )
+    for r in regs:
+        lines.append(f"{r.jurisdiction_name} - {r.substance}: {r.status.replace('_', ' ')}")
+        lines.append(
+            f"    confidence: {r.confidence}; as of {r.as_of}"
+            + (f"; effective {r.effective_date}" if r.effective_date else "")
+        )
+        lines.append(_wrap(r.detail, "    "))
+        for src in r.sources:
+            kind = "official" if src.official else "secondary"
+            copy = ", read on a copy" if src.read_on_copy else ""
+            lines.append(_wrap(f"- {src.publisher} ({kind}{copy}): {src.url}", "    "))
+        lines.append("")
+    lines.append(
+        _wrap(
+            "Legal status changes quickly; check the jurisdiction's current law before relying "
+            "on it. Not legal advice.",
+            "",
+        )
+    )
+    return "\n".join(lines)
+
+
 def _format_match(text: str, m: Match | None) -> str:
     if m is None:
         return f"{text!r}: not recognised"
@@ -195,6 +228,12 @@ def _main(argv: Sequence[str] | None, stdin: TextIO | None) -> int:
                 print(report.to_json())
             else:
                 print(format_report(report))
+        elif args.command == "status":
+            regs = regulatory_status(args.jurisdiction)
+            if args.json:
+                print(json.dumps([r.model_dump(mode="json") for r in regs], indent=2))
+            else:
+                print(_format_status(args.jurisdiction.upper(), regs))
         elif args.command == "schema":
             print(json.dumps(json_schema(), indent=2, sort_keys=True))
         elif args.command in ("adverse-events", "dependence"):

@@ -22,6 +22,7 @@ from ._models import (
     Interaction,
     Property,
     Reference,
+    RegulatoryStatus,
     Substance,
 )
 from ._version import DATA_VERSION
@@ -61,6 +62,7 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("interactions", Interaction),
         _Dataset("adverse_events", AdverseEvent),
         _Dataset("dependence", DependenceSignal),
+        _Dataset("regulatory", RegulatoryStatus),
     )
 }
 
@@ -137,6 +139,7 @@ class Store:
     interactions: Mapping[str, Interaction]
     adverse_events: Mapping[str, AdverseEvent]
     dependence: Mapping[str, DependenceSignal]
+    regulatory: Mapping[str, RegulatoryStatus]
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in DATASETS}

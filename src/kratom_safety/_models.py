@@ -20,6 +20,8 @@ __all__ = [
     "Interaction",
     "Property",
     "Reference",
+    "RegulatorySource",
+    "RegulatoryStatus",
     "Severity",
     "StudyType",
     "Substance",
@@ -283,3 +285,42 @@ class DependenceSignal(_Record):
     evidence_rationale: str = Field(min_length=20)
     references: tuple[str, ...] = Field(min_length=1)
     last_reviewed: _dt.date
+
+
+class RegulatorySource(_Record):
+    """Where a legal status was read. ``official`` is True for a government text or page;
+    ``read_on_copy`` is True when the curators read it on a copy rather than at ``url``."""
+
+    title: str
+    url: str = Field(pattern=r"^https?://\S+$")
+    publisher: str
+    official: bool
+    read_on_copy: bool = False
+    date: str | None = Field(default=None, pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+
+
+class RegulatoryStatus(_Record):
+    """The legal status of kratom or of 7-OH products in one jurisdiction, as of a date."""
+
+    id: str
+    jurisdiction: str = Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+    jurisdiction_name: str
+    substance: Literal["kratom", "7-hydroxymitragynine"]
+    status: Literal[
+        "controlled", "prohibited", "regulated", "not_controlled", "pending", "conflicting"
+    ]
+    detail: str = Field(min_length=20)
+    effective_date: _dt.date | None = None
+    as_of: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
+    confidence: Literal["official", "secondary_only", "conflicting"]
+    sources: tuple[RegulatorySource, ...] = Field(min_length=1)
+    note: str | None = None
+    last_reviewed: _dt.date
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RegulatoryStatus:
+        if self.id != f"{self.jurisdiction}-{self.substance}":
+            raise ValueError("id must be JURISDICTION-substance")
+        if self.confidence == "official" and not any(s.official for s in self.sources):
+            raise ValueError("confidence 'official' needs an official source")
+        return self
