@@ -78,3 +78,21 @@ def test_python_dash_m() -> None:
         check=True,
     )
     assert json.loads(proc.stdout)["findings"]
+
+
+def test_screen_command(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "meds.csv"
+    src.write_text(
+        "patient_id,medication\n1,oxycodone\n1,Xanax\n2,amoxicillin\n3,=cmd|calc\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    code, text, _ = run(capsys, "screen", str(src), "-o", str(out), "--no-progress", "--json")
+    assert code == 0
+    summary = json.loads(text)
+    assert summary["patients_screened"] == 3
+    body = out.read_text("utf-8")
+    assert "KS-INT-0001" in body
+    assert "'=cmd|calc" in body  # spreadsheet formulas are neutralised
+    code, _, err = run(capsys, "screen", str(tmp_path / "missing.csv"), "-o", str(out))
+    assert code == 2 and "missing.csv" in err

@@ -17,6 +17,7 @@ from ._fhir import medications_from_fhir, to_cds_hooks, to_fhir
 from ._models import AdverseEvent, DependenceSignal, Interaction, Reference, RegulatoryStatus
 from ._resolver import Match, MatchPart, resolve, resolve_many, search
 from ._safety import adverse_events, dependence_signals, regulatory_status
+from ._screen import PatientResult, ScreenSummary, screen_file, screen_rows
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = [
@@ -33,9 +34,11 @@ __all__ = [
     "KratomSafetyError",
     "Match",
     "MatchPart",
+    "PatientResult",
     "Reference",
     "RegulatoryStatus",
     "Report",
+    "ScreenSummary",
     "__version__",
     "adverse_events",
     "check",
@@ -45,6 +48,8 @@ __all__ = [
     "regulatory_status",
     "resolve",
     "resolve_many",
+    "screen_file",
+    "screen_rows",
     "search",
     "to_cds_hooks",
     "to_fhir",

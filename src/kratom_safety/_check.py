@@ -207,8 +207,24 @@ def _substance_arg(substance: object) -> str:
     return substance
 
 
-def _rules_for(store: Store, ingredient: str) -> list[tuple[Interaction, str, bool]]:
-    """The records that apply to one ingredient: (record, how it matched, property verified)."""
+_Rules = list[tuple[Interaction, str, bool]]
+# (store, rules) per (id(store), ingredient); holding the store keeps its id from being reused
+_rules_cache: dict[tuple[int, str], tuple[Store, _Rules]] = {}
+
+
+def _rules_for(store: Store, ingredient: str) -> _Rules:
+    """The records that apply to one ingredient: (record, how it matched, property verified).
+
+    Memoised per store and ingredient (the store is immutable; sharing the dict between
+    threads is safe, the worst case being the same list computed twice)."""
+    key = (id(store), ingredient)
+    hit = _rules_cache.get(key)
+    if hit is None:
+        hit = _rules_cache[key] = (store, _compute_rules(store, ingredient))
+    return hit[1]
+
+
+def _compute_rules(store: Store, ingredient: str) -> _Rules:
     ing = store.ingredients.get(ingredient)
     if ing is None:
         return []

@@ -17,6 +17,7 @@ from ._models import AdverseEvent, DependenceSignal, Reference, RegulatoryStatus
 from ._resolver import Match, resolve_many
 from ._safety import adverse_events, dependence_signals, regulatory_status
 from ._schema import json_schema
+from ._screen import format_summary, screen_file
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = ["main"]
@@ -72,6 +73,24 @@ def _parser() -> argparse.ArgumentParser:
         "--kind", choices=("withdrawal", "prevalence", "risk_factor", "treatment", "neonatal")
     )
     d.add_argument("--json", action="store_true", help="print JSON")
+
+    sc = sub.add_parser(
+        "screen", help="screen a medication-list export (CSV or JSON Lines) patient by patient"
+    )
+    sc.add_argument("input", metavar="FILE", help="input .csv, .jsonl or .ndjson file")
+    sc.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="output .csv or .jsonl file"
+    )
+    sc.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from extension")
+    sc.add_argument("--output-format", choices=("csv", "jsonl"), help="default: from extension")
+    sc.add_argument("--patient-column", default="patient_id", metavar="NAME")
+    sc.add_argument("--medication-column", default="medication", metavar="NAME")
+    sc.add_argument("--substance", default="kratom", choices=SUBSTANCES)
+    sc.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
+    prog = sc.add_mutually_exclusive_group()
+    prog.add_argument("--progress", dest="progress", action="store_true", default=None)
+    prog.add_argument("--no-progress", dest="progress", action="store_false")
+    sc.add_argument("--json", action="store_true", help="print the closing summary as JSON")
 
     st = sub.add_parser("status", help="legal status of kratom and 7-OH in a jurisdiction")
     st.add_argument("jurisdiction", metavar="CODE", help="ISO 3166 code, e.g. US, US-FL, TH")
@@ -228,6 +247,22 @@ def _main(argv: Sequence[str] | None, stdin: TextIO | None) -> int:
                 print(report.to_json())
             else:
                 print(format_report(report))
+        elif args.command == "screen":
+            summary = screen_file(
+                args.input,
+                args.output,
+                input_format=args.input_format,
+                output_format=args.output_format,
+                patient_column=args.patient_column,
+                medication_column=args.medication_column,
+                substance=args.substance,
+                progress=args.progress,
+                encoding=args.encoding,
+            )
+            if args.json:
+                print(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+            else:
+                print(format_summary(summary))
         elif args.command == "status":
             regs = regulatory_status(args.jurisdiction)
             if args.json:
