@@ -25,6 +25,7 @@ DATASETS = (
     "adverse_events",
     "dependence",
     "regulatory",
+    "products",
 )
 
 
@@ -101,7 +102,7 @@ def _url(ref: dict[str, object]) -> str:
 
 def bibliography_md() -> str:
     users: dict[str, list[str]] = defaultdict(list)
-    for name in ("interactions", "adverse_events", "dependence", "substances"):
+    for name in ("interactions", "adverse_events", "dependence", "substances", "products"):
         for rec in _records(name):
             for r in rec.get("references", []):  # type: ignore[attr-defined]
                 users[str(r)].append(str(rec["id"]))

@@ -47,7 +47,13 @@ def test_store_cross_references_resolve(store) -> None:  # type: ignore[no-untyp
 
 
 def test_every_clinical_record_cites_a_reference(store) -> None:  # type: ignore[no-untyped-def]
-    for group in (store.interactions, store.adverse_events, store.dependence, store.substances):
+    for group in (
+        store.interactions,
+        store.adverse_events,
+        store.dependence,
+        store.substances,
+        store.products,
+    ):
         for rec in group.values():
             assert rec.references, rec.id
             for ref in rec.references:
@@ -57,7 +63,7 @@ def test_every_clinical_record_cites_a_reference(store) -> None:  # type: ignore
 def test_every_reference_is_canonical(store) -> None:  # type: ignore[no-untyped-def]
     official = re.compile(
         r"^https://(www\.)?([a-z0-9-]+\.)*(nih\.gov|fda\.gov|cdc\.gov|texas\.gov|"
-        r"aspetjournals\.org)/"
+        r"aspetjournals\.org|napdi\.org)/"
     )
     for ref in store.references.values():
         url = ref.canonical_url
@@ -124,7 +130,14 @@ def test_evidence_grades_follow_study_types(store) -> None:  # type: ignore[no-u
 
 
 def test_no_wording_implies_safety() -> None:
-    for name in ("interactions", "substances", "adverse_events", "dependence", "regulatory"):
+    for name in (
+        "interactions",
+        "substances",
+        "adverse_events",
+        "dependence",
+        "regulatory",
+        "products",
+    ):
         text = json.dumps(_raw(name)["records"], ensure_ascii=False)
         for m in SAFE_WORDING.finditer(text):
             window = text[max(0, m.start() - 60) : m.end() + 30]

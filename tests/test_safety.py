@@ -59,3 +59,53 @@ def test_regulatory_status() -> None:
 def test_status_cli_never_implies_legality(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "ZZ"], stdin=io.StringIO()) == 0
     assert "does not mean" in capsys.readouterr().out
+
+
+def test_product_profiles() -> None:
+    profiles = {p.id: p for p in ks.product_profiles()}
+    assert {"leaf-powder", "extract", "concentrated-7oh"} <= set(profiles)
+    for p in profiles.values():
+        for fig in p.figures:
+            assert fig.reference in p.references
+
+
+def test_assess_use_matches_published_thresholds() -> None:
+    heavy = ks.assess_use(
+        ks.UsePattern(
+            product="leaf",
+            grams_per_dose=6,
+            doses_per_day=4,
+            months_of_use=24,
+            co_used=("oxycodone", "Xanax"),
+        )
+    )
+    ids = {s.record_id for s in heavy.signals}
+    assert {"KS-DEP-0005", "KS-DEP-0003", "KS-AE-0007", "KS-DEP-0002", "KS-AE-0010"} <= ids
+    assert heavy.interactions is not None and heavy.interactions.findings
+    assert "not a diagnosis" in heavy.statement
+    seven = ks.assess_use(ks.UsePattern(product="concentrated_7oh", co_used=("hydrocodone",)))
+    assert {"KS-AE-0012", "KS-DEP-0007"} <= {s.record_id for s in seven.signals}
+    assert seven.interactions is not None
+    assert "7-hydroxymitragynine" in seven.interactions.substances
+    light = ks.assess_use(ks.UsePattern(product="leaf", grams_per_dose=1, doses_per_day=1))
+    assert light.signals == ()
+    assert "does not mean lower risk" in light.statement
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        None,
+        "leaf",
+        {"product": "leaf"},
+        ks.UsePattern(product="gummies"),  # type: ignore[arg-type]
+        ks.UsePattern(grams_per_dose=-1),
+        ks.UsePattern(doses_per_day=float("nan")),
+        ks.UsePattern(doses_per_day=True),
+        ks.UsePattern(co_used=["oxycodone"]),  # type: ignore[arg-type]
+        ks.UsePattern(pregnant="yes"),  # type: ignore[arg-type]
+    ],
+)
+def test_assess_use_refuses_junk(bad: object) -> None:
+    with pytest.raises(ks.InvalidInputError):
+        ks.assess_use(bad)  # type: ignore[arg-type]

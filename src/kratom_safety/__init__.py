@@ -14,10 +14,18 @@ from ._check import (
 )
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
 from ._fhir import medications_from_fhir, to_cds_hooks, to_fhir
-from ._models import AdverseEvent, DependenceSignal, Interaction, Reference, RegulatoryStatus
+from ._models import (
+    AdverseEvent,
+    DependenceSignal,
+    Interaction,
+    ProductProfile,
+    Reference,
+    RegulatoryStatus,
+)
 from ._resolver import Match, MatchPart, resolve, resolve_many, search
 from ._safety import adverse_events, dependence_signals, regulatory_status
 from ._screen import PatientResult, ScreenSummary, screen_file, screen_rows
+from ._use import UseAssessment, UsePattern, UseSignal, assess_use, product_profiles
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = [
@@ -35,16 +43,22 @@ __all__ = [
     "Match",
     "MatchPart",
     "PatientResult",
+    "ProductProfile",
     "Reference",
     "RegulatoryStatus",
     "Report",
     "ScreenSummary",
+    "UseAssessment",
+    "UsePattern",
+    "UseSignal",
     "__version__",
     "adverse_events",
+    "assess_use",
     "check",
     "dependence_signals",
     "interactions",
     "medications_from_fhir",
+    "product_profiles",
     "regulatory_status",
     "resolve",
     "resolve_many",

@@ -20,6 +20,7 @@ from ._models import (
     DependenceSignal,
     Ingredient,
     Interaction,
+    ProductProfile,
     Property,
     Reference,
     RegulatoryStatus,
@@ -63,6 +64,7 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("adverse_events", AdverseEvent),
         _Dataset("dependence", DependenceSignal),
         _Dataset("regulatory", RegulatoryStatus),
+        _Dataset("products", ProductProfile),
     )
 }
 
@@ -140,6 +142,7 @@ class Store:
     adverse_events: Mapping[str, AdverseEvent]
     dependence: Mapping[str, DependenceSignal]
     regulatory: Mapping[str, RegulatoryStatus]
+    products: Mapping[str, ProductProfile]
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in DATASETS}
@@ -189,6 +192,14 @@ def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Stor
     for ae in store.adverse_events.values():
         _check_refs("adverse_events.json", ae.id, ae.references, refs)
         _check_refs("adverse_events.json", ae.id, tuple(f.reference for f in ae.figures), refs)
+    for pr in store.products.values():
+        _check_refs("products.json", pr.id, pr.references, refs)
+        _check_refs("products.json", pr.id, tuple(f.reference for f in pr.figures), refs)
+        for rid in pr.related_records:
+            if rid not in store.adverse_events and rid not in store.dependence:
+                raise DataIntegrityError(
+                    f"unknown related record {rid!r}", file="products.json", record=pr.id
+                )
     for dep in store.dependence.values():
         _check_refs("dependence.json", dep.id, dep.references, refs)
         _check_refs("dependence.json", dep.id, tuple(f.reference for f in dep.figures), refs)

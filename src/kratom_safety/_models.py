@@ -18,6 +18,7 @@ __all__ = [
     "Ingredient",
     "IngredientProperty",
     "Interaction",
+    "ProductProfile",
     "Property",
     "Reference",
     "RegulatorySource",
@@ -324,3 +325,17 @@ class RegulatoryStatus(_Record):
         if self.confidence == "official" and not any(s.official for s in self.sources):
             raise ValueError("confidence 'official' needs an official source")
         return self
+
+
+class ProductProfile(_Record):
+    """A kind of kratom or 7-OH product: what it contains, with published figures."""
+
+    id: str = Field(pattern=_SLUG.pattern)
+    name: str
+    substances: tuple[SubstanceId, ...] = Field(min_length=1)
+    description: str = Field(min_length=20)
+    figures: tuple[Figure, ...] = ()
+    warnings: tuple[str, ...] = ()
+    related_records: tuple[str, ...] = ()
+    references: tuple[str, ...] = Field(min_length=1)
+    last_reviewed: _dt.date
