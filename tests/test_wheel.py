@@ -1,0 +1,52 @@
+"""Release hygiene: the built wheel carries the data and nothing stray."""
+
+from __future__ import annotations
+
+import pathlib
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        pytest.fail("could not build the wheel: " + proc.stderr[-2000:])
+    (whl,) = out.glob("kratom_safety-*.whl")
+    return zipfile.ZipFile(whl)
+
+
+def test_wheel_contains_data_and_nothing_stray(wheel: zipfile.ZipFile) -> None:
+    names = wheel.namelist()
+    data = sorted(n for n in names if n.startswith("kratom_safety/data/"))
+    expected = sorted(
+        "kratom_safety/data/" + p.name
+        for p in (REPO / "src" / "kratom_safety" / "data").iterdir()
+        if p.suffix == ".json"
+    )
+    assert data == expected
+    assert "kratom_safety/py.typed" in names
+    for name in names:
+        assert not name.startswith(("tests/", "curation/", "benchmarks/", "docs/")), name
+        assert "__pycache__" not in name and not name.endswith(".pyc"), name
+    top = {n.split("/")[0] for n in names}
+    assert top <= {"kratom_safety", *(n.split("/")[0] for n in names if ".dist-info" in n)}
+
+
+def test_wheel_metadata(wheel: zipfile.ZipFile) -> None:
+    (meta,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+    text = wheel.read(meta).decode()
+    assert "Requires-Python: >=3.10" in text
+    assert "Requires-Dist: pydantic" in text and "Requires-Dist: rapidfuzz" in text
+    (ep,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
+    assert "kratom-safety = kratom_safety._cli:main" in wheel.read(ep).decode()
