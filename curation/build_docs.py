@@ -26,6 +26,7 @@ DATASETS = (
     "dependence",
     "regulatory",
     "products",
+    "populations",
 )
 
 
@@ -102,7 +103,14 @@ def _url(ref: dict[str, object]) -> str:
 
 def bibliography_md() -> str:
     users: dict[str, list[str]] = defaultdict(list)
-    for name in ("interactions", "adverse_events", "dependence", "substances", "products"):
+    for name in (
+        "interactions",
+        "adverse_events",
+        "dependence",
+        "substances",
+        "products",
+        "populations",
+    ):
         for rec in _records(name):
             for r in rec.get("references", []):  # type: ignore[attr-defined]
                 users[str(r)].append(str(rec["id"]))

@@ -53,6 +53,7 @@ def test_every_clinical_record_cites_a_reference(store) -> None:  # type: ignore
         store.dependence,
         store.substances,
         store.products,
+        store.populations,
     ):
         for rec in group.values():
             assert rec.references, rec.id
@@ -137,6 +138,7 @@ def test_no_wording_implies_safety() -> None:
         "dependence",
         "regulatory",
         "products",
+        "populations",
     ):
         text = json.dumps(_raw(name)["records"], ensure_ascii=False)
         for m in SAFE_WORDING.finditer(text):

@@ -109,3 +109,11 @@ def test_assess_use_matches_published_thresholds() -> None:
 def test_assess_use_refuses_junk(bad: object) -> None:
     with pytest.raises(ks.InvalidInputError):
         ks.assess_use(bad)  # type: ignore[arg-type]
+
+
+def test_special_populations() -> None:
+    notes = {n.id: n for n in ks.special_populations()}
+    assert {"pregnancy-and-neonates", "liver-disease", "older-adults", "opioid-use-disorder"} <= (
+        set(notes)
+    )
+    assert all(n.references and n.considerations for n in notes.values())

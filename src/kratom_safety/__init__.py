@@ -18,12 +18,18 @@ from ._models import (
     AdverseEvent,
     DependenceSignal,
     Interaction,
+    PopulationNote,
     ProductProfile,
     Reference,
     RegulatoryStatus,
 )
 from ._resolver import Match, MatchPart, resolve, resolve_many, search
-from ._safety import adverse_events, dependence_signals, regulatory_status
+from ._safety import (
+    adverse_events,
+    dependence_signals,
+    regulatory_status,
+    special_populations,
+)
 from ._screen import PatientResult, ScreenSummary, screen_file, screen_rows
 from ._use import UseAssessment, UsePattern, UseSignal, assess_use, product_profiles
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
@@ -43,6 +49,7 @@ __all__ = [
     "Match",
     "MatchPart",
     "PatientResult",
+    "PopulationNote",
     "ProductProfile",
     "Reference",
     "RegulatoryStatus",
@@ -65,6 +72,7 @@ __all__ = [
     "screen_file",
     "screen_rows",
     "search",
+    "special_populations",
     "to_cds_hooks",
     "to_fhir",
 ]

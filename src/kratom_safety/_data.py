@@ -20,6 +20,7 @@ from ._models import (
     DependenceSignal,
     Ingredient,
     Interaction,
+    PopulationNote,
     ProductProfile,
     Property,
     Reference,
@@ -65,6 +66,7 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("dependence", DependenceSignal),
         _Dataset("regulatory", RegulatoryStatus),
         _Dataset("products", ProductProfile),
+        _Dataset("populations", PopulationNote),
     )
 }
 
@@ -143,6 +145,7 @@ class Store:
     dependence: Mapping[str, DependenceSignal]
     regulatory: Mapping[str, RegulatoryStatus]
     products: Mapping[str, ProductProfile]
+    populations: Mapping[str, PopulationNote]
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in DATASETS}
@@ -192,13 +195,21 @@ def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Stor
     for ae in store.adverse_events.values():
         _check_refs("adverse_events.json", ae.id, ae.references, refs)
         _check_refs("adverse_events.json", ae.id, tuple(f.reference for f in ae.figures), refs)
+    related = {*store.adverse_events, *store.dependence, *store.interactions}
     for pr in store.products.values():
         _check_refs("products.json", pr.id, pr.references, refs)
         _check_refs("products.json", pr.id, tuple(f.reference for f in pr.figures), refs)
         for rid in pr.related_records:
-            if rid not in store.adverse_events and rid not in store.dependence:
+            if rid not in related:
                 raise DataIntegrityError(
                     f"unknown related record {rid!r}", file="products.json", record=pr.id
+                )
+    for pn in store.populations.values():
+        _check_refs("populations.json", pn.id, pn.references, refs)
+        for rid in pn.related_records:
+            if rid not in related:
+                raise DataIntegrityError(
+                    f"unknown related record {rid!r}", file="populations.json", record=pn.id
                 )
     for dep in store.dependence.values():
         _check_refs("dependence.json", dep.id, dep.references, refs)

@@ -18,6 +18,7 @@ __all__ = [
     "Ingredient",
     "IngredientProperty",
     "Interaction",
+    "PopulationNote",
     "ProductProfile",
     "Property",
     "Reference",
@@ -336,6 +337,18 @@ class ProductProfile(_Record):
     description: str = Field(min_length=20)
     figures: tuple[Figure, ...] = ()
     warnings: tuple[str, ...] = ()
+    related_records: tuple[str, ...] = ()
+    references: tuple[str, ...] = Field(min_length=1)
+    last_reviewed: _dt.date
+
+
+class PopulationNote(_Record):
+    """What is known about kratom in a special population, and what to consider."""
+
+    id: str = Field(pattern=_SLUG.pattern)
+    population: str
+    summary: str = Field(min_length=20)
+    considerations: tuple[str, ...] = Field(min_length=1)
     related_records: tuple[str, ...] = ()
     references: tuple[str, ...] = Field(min_length=1)
     last_reviewed: _dt.date

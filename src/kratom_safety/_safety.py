@@ -8,9 +8,9 @@ from typing import get_args
 from ._check import _substance_arg
 from ._data import get_store
 from ._errors import InvalidInputError
-from ._models import AdverseEvent, DependenceSignal, RegulatoryStatus
+from ._models import AdverseEvent, DependenceSignal, PopulationNote, RegulatoryStatus
 
-__all__ = ["adverse_events", "dependence_signals", "regulatory_status"]
+__all__ = ["adverse_events", "dependence_signals", "regulatory_status", "special_populations"]
 
 _DEP_KINDS = get_args(DependenceSignal.model_fields["kind"].annotation)
 
@@ -85,3 +85,8 @@ def regulatory_status(
         if (jurisdiction is None or r.jurisdiction == jurisdiction)
         and (substance is None or r.substance == substance)
     ]
+
+
+def special_populations() -> list[PopulationNote]:
+    """Notes on pregnancy and newborns, liver disease, older adults and opioid use disorder."""
+    return list(get_store().populations.values())
