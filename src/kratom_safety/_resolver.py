@@ -142,6 +142,20 @@ class _Index:
             add(al.text, _Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
 
         self.exact: dict[str, _Entry] = {k: _merge(v) for k, v in raw.items()}
+        # Prefixes that can still grow into an entry: word-wise for multi-word entries, and
+        # character-wise for matching words run together.
+        self.token_prefixes: frozenset[str] = frozenset(
+            " ".join(toks[:k])
+            for key in self.exact
+            if len(toks := key.split()) > 1
+            for k in range(1, len(toks))
+        )
+        self.char_prefixes: frozenset[str] = frozenset(
+            flat[:k]
+            for key in self.exact
+            for flat in (key.replace(" ", ""),)
+            for k in range(1, len(flat))
+        )
         buckets: dict[int, list[str]] = defaultdict(list)
         # Fuzzy candidates are single words as written in the vocabulary: never the squashed
         # form of a multi-word name ("sudafed" must not match "Sudafed PE" by edit distance).
@@ -234,27 +248,48 @@ def _fuzzy(idx: _Index, query: str) -> MatchPart | None:
     return MatchPart(query, entry.name, "fuzzy", score, readings[0], ())
 
 
+def _longest_at(idx: _Index, words: Sequence[str], i: int) -> tuple[int, _Entry] | None:
+    """The longest vocabulary entry starting at word ``i``: as written ("ms contin") or with
+    the words run together ("oxy contin" for "oxycontin"). Prefix sets stop the search as
+    soon as no longer entry is possible, so a plain word costs one or two lookups."""
+    n = len(words)
+    best: tuple[int, _Entry] | None = None
+    acc = words[i]
+    entry = idx.exact.get(acc)
+    if entry is not None:
+        best = (1, entry)
+    j = i + 1
+    while j < n and j - i < _MAX_NGRAM and acc in idx.token_prefixes:
+        acc = acc + " " + words[j]
+        j += 1
+        entry = idx.exact.get(acc)
+        if entry is not None:
+            best = (j - i, entry)
+    squashed = words[i]
+    j = i + 1
+    while j < n and j - i < _MAX_NGRAM and squashed in idx.char_prefixes:
+        squashed += words[j]
+        j += 1
+        entry = idx.exact.get(squashed)
+        if entry is not None and (best is None or j - i > best[0]):
+            best = (j - i, entry)
+    return best
+
+
 def _resolve_words(idx: _Index, words: Sequence[str]) -> tuple[list[MatchPart], list[str]]:
     parts: list[MatchPart] = []
     leftovers: list[list[str]] = [[]]
     i, n = 0, len(words)
     while i < n:
-        hit: MatchPart | None = None
-        for size in range(min(_MAX_NGRAM, n - i), 0, -1):
-            span = words[i : i + size]
-            key = " ".join(span)
-            entry = idx.exact.get(key)
-            if entry is None and size > 1:
-                entry = idx.exact.get("".join(span))
-            if entry is not None:
-                hit = MatchPart(
-                    key, entry.name, entry.kind, 100.0, entry.ingredients, entry.alternatives
-                )
-                i += size
-                break
-        if hit is not None:
-            parts.append(hit)
+        found = _longest_at(idx, words, i)
+        if found is not None:
+            size, entry = found
+            key = " ".join(words[i : i + size])
+            parts.append(
+                MatchPart(key, entry.name, entry.kind, 100.0, entry.ingredients, entry.alternatives)
+            )
             leftovers.append([])
+            i += size
         else:
             leftovers[-1].append(words[i])
             i += 1

@@ -11,26 +11,23 @@ __all__ = ["MAX_INPUT_LENGTH", "STOP_WORDS", "normalize", "tokens"]
 MAX_INPUT_LENGTH = 500
 
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
-_DIGIT_ALPHA = re.compile(r"(?<=[0-9])(?=[a-z])|(?<=[a-z])(?=[0-9])")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_TOKEN = re.compile(r"[a-z]+|[0-9]+")
 
 
 def normalize(text: str) -> str:
     """Fold ``text`` to lower-case ASCII words separated by single spaces.
 
-    NFKD plus removal of combining marks, case folding, apostrophes dropped, a space at every
+    NFKD plus removal of combining marks, case folding, apostrophes dropped, a break at every
     letter/digit boundary ("5mg" -> "5 mg", "7OH" -> "7 oh"), anything else a separator.
     """
     if text.isascii():
-        text = text.lower()
+        text = text.lower().replace("'", "").replace("`", "")
     else:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.casefold().replace("\u03bc", "u")  # micro sign -> u (mcg written as ug)
-    text = _APOSTROPHES.sub("", text)
-    text = _NON_ALNUM.sub(" ", text)
-    text = _DIGIT_ALPHA.sub(" ", text)
-    return " ".join(text.split())
+        text = _APOSTROPHES.sub("", text)
+    return " ".join(_TOKEN.findall(text))
 
 
 def tokens(text: str) -> list[str]:
