@@ -332,6 +332,13 @@ EXTRA_INGREDIENTS: list[dict[str, object]] = [
     },
     {"id": "methamphetamine", "synonyms": ["meth", "crystal meth"], "properties": []},
     {"id": "cannabis", "synonyms": ["weed"], "properties": []},
+    {
+        "id": "alcohol",
+        "synonyms": ["vodka", "whiskey", "whisky", "rum", "gin", "tequila"],
+        "properties": [],
+    },
+    {"id": "grapefruit juice", "synonyms": ["grapefruit"], "properties": []},
+    {"id": "valproic acid", "synonyms": ["divalproex", "valproate"], "properties": []},
     {"id": "caffeine", "synonyms": ["coffee", "energy drink", "energy drinks"], "properties": []},
     {
         "id": "nicotine",
@@ -343,6 +350,81 @@ EXTRA_INGREDIENTS: list[dict[str, object]] = [
 EXTRA_ALIASES: list[dict[str, object]] = [
     {"id": "pradaxa", "text": "Pradaxa", "kind": "brand", "ingredients": ["dabigatran"]},
     {"id": "sudafed", "text": "Sudafed", "kind": "brand", "ingredients": ["pseudoephedrine"]},
+    {
+        "id": "zyrtec-d",
+        "text": "Zyrtec-D",
+        "kind": "brand",
+        "ingredients": ["cetirizine", "pseudoephedrine"],
+    },
+    {
+        "id": "claritin-d",
+        "text": "Claritin-D",
+        "kind": "brand",
+        "ingredients": ["loratadine", "pseudoephedrine"],
+    },
+    {
+        "id": "allegra-d",
+        "text": "Allegra-D",
+        "kind": "brand",
+        "ingredients": ["fexofenadine", "pseudoephedrine"],
+    },
+    {
+        "id": "mucinex-d",
+        "text": "Mucinex D",
+        "kind": "brand",
+        "ingredients": ["guaifenesin", "pseudoephedrine"],
+    },
+    {
+        "id": "juluca",
+        "text": "Juluca",
+        "kind": "brand",
+        "ingredients": ["dolutegravir", "rilpivirine"],
+    },
+    {
+        "id": "odefsey",
+        "text": "Odefsey",
+        "kind": "brand",
+        "ingredients": ["emtricitabine", "rilpivirine", "tenofovir alafenamide"],
+    },
+    {
+        "id": "vitamin-d",
+        "text": "Vitamin D",
+        "kind": "abbreviation",
+        "ingredients": [],
+        "ambiguous_candidates": [["cholecalciferol"], ["ergocalciferol"]],
+    },
+    {"id": "inderal", "text": "Inderal", "kind": "brand", "ingredients": ["propranolol"]},
+    {"id": "inderal-la", "text": "Inderal LA", "kind": "brand", "ingredients": ["propranolol"]},
+    {
+        "id": "vytorin",
+        "text": "Vytorin",
+        "kind": "brand",
+        "ingredients": ["ezetimibe", "simvastatin"],
+    },
+    {
+        "id": "co-codamol",
+        "text": "co-codamol",
+        "kind": "combination",
+        "ingredients": ["codeine", "acetaminophen"],
+    },
+    {
+        "id": "co-dydramol",
+        "text": "co-dydramol",
+        "kind": "combination",
+        "ingredients": ["dihydrocodeine", "acetaminophen"],
+    },
+    {
+        "id": "co-amoxiclav",
+        "text": "co-amoxiclav",
+        "kind": "combination",
+        "ingredients": ["amoxicillin", "clavulanate"],
+    },
+    {
+        "id": "co-trimoxazole",
+        "text": "co-trimoxazole",
+        "kind": "combination",
+        "ingredients": ["sulfamethoxazole", "trimethoprim"],
+    },
     {
         "id": "krypton",
         "text": "Krypton",
@@ -406,6 +488,9 @@ def merge_vocabulary(staging: pathlib.Path) -> None:
         rid = str(rec["id"])
         rec = {k: v for k, v in rec.items() if v not in (None, [], "")}
         if rid in aliases and aliases[rid] != rec:
+            if rec in EXTRA_ALIASES:  # curator's correction wins over staging
+                aliases[rid] = rec
+                continue
             print("alias conflict, first kept:", rid, aliases[rid], rec)
             continue
         bad = [i for i in rec.get("ingredients", []) if i not in ings and i not in SUBSTANCE_IDS]

@@ -5,6 +5,7 @@ import pytest
 import kratom_safety as ks
 
 from .resolver_devset import DRUGS, NON_DRUGS
+from .resolver_devset_more import DRUGS_MORE, NON_DRUGS_MORE
 
 
 def _ok(text: str, expected: tuple[str, ...] | str) -> bool:
@@ -15,12 +16,14 @@ def _ok(text: str, expected: tuple[str, ...] | str) -> bool:
 
 
 def test_devset_accuracy() -> None:
-    wrong = [(t, e, ks.resolve(t)) for t, e in DRUGS if not _ok(t, e)]
-    accuracy = 1 - len(wrong) / len(DRUGS)
+    entries = DRUGS + DRUGS_MORE
+    assert len(entries) >= 500
+    wrong = [(t, e, ks.resolve(t)) for t, e in entries if not _ok(t, e)]
+    accuracy = 1 - len(wrong) / len(entries)
     assert accuracy >= 0.99, wrong
 
 
-@pytest.mark.parametrize("text", NON_DRUGS)
+@pytest.mark.parametrize("text", NON_DRUGS + NON_DRUGS_MORE)
 def test_non_drug_text_resolves_to_nothing(text: str) -> None:
     assert ks.resolve(text) is None
 

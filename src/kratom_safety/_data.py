@@ -192,28 +192,22 @@ def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Stor
                     file="interactions.json",
                     record=it.id,
                 )
-    for ae in store.adverse_events.values():
-        _check_refs("adverse_events.json", ae.id, ae.references, refs)
-        _check_refs("adverse_events.json", ae.id, tuple(f.reference for f in ae.figures), refs)
     related = {*store.adverse_events, *store.dependence, *store.interactions}
-    for pr in store.products.values():
-        _check_refs("products.json", pr.id, pr.references, refs)
-        _check_refs("products.json", pr.id, tuple(f.reference for f in pr.figures), refs)
-        for rid in pr.related_records:
-            if rid not in related:
-                raise DataIntegrityError(
-                    f"unknown related record {rid!r}", file="products.json", record=pr.id
-                )
-    for pn in store.populations.values():
-        _check_refs("populations.json", pn.id, pn.references, refs)
-        for rid in pn.related_records:
-            if rid not in related:
-                raise DataIntegrityError(
-                    f"unknown related record {rid!r}", file="populations.json", record=pn.id
-                )
-    for dep in store.dependence.values():
-        _check_refs("dependence.json", dep.id, dep.references, refs)
-        _check_refs("dependence.json", dep.id, tuple(f.reference for f in dep.figures), refs)
+    cited: tuple[tuple[str, Mapping[str, Any]], ...] = (
+        ("adverse_events.json", store.adverse_events),
+        ("dependence.json", store.dependence),
+        ("products.json", store.products),
+        ("populations.json", store.populations),
+    )
+    for fn, records in cited:
+        for rec in records.values():
+            _check_refs(fn, rec.id, rec.references, refs)
+            _check_refs(fn, rec.id, tuple(f.reference for f in getattr(rec, "figures", ())), refs)
+            for rid in getattr(rec, "related_records", ()):
+                if rid not in related:
+                    raise DataIntegrityError(
+                        f"unknown related record {rid!r}", file=fn, record=rec.id
+                    )
     return store
 
 

@@ -205,7 +205,7 @@ class Alias(_Record):
 
     id: str = Field(pattern=_SLUG.pattern)
     text: str = Field(min_length=1)
-    kind: Literal["brand", "abbreviation"]
+    kind: Literal["brand", "abbreviation", "combination"]
     ingredients: tuple[str, ...] = ()
     ambiguous_candidates: tuple[tuple[str, ...], ...] = ()
 

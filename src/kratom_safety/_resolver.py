@@ -24,12 +24,21 @@ from rapidfuzz.distance import OSA
 from ._data import Store, get_store
 from ._errors import InvalidInputError
 from ._schema import MatchDict
-from ._text import MAX_INPUT_LENGTH, STOP_WORDS, normalize
+from ._text import MAX_INPUT_LENGTH, STOP_WORDS, SUPPLY_WORDS, normalize
 
 __all__ = ["Match", "MatchPart", "resolve", "resolve_many", "search", "validate_text"]
 
-MatchKind = Literal["generic", "synonym", "brand", "abbreviation", "substance", "fuzzy"]
-_KIND_RANK = {"substance": 0, "generic": 1, "synonym": 2, "brand": 3, "abbreviation": 4}
+MatchKind = Literal[
+    "generic", "synonym", "brand", "abbreviation", "combination", "substance", "fuzzy"
+]
+_KIND_RANK = {
+    "substance": 0,
+    "generic": 1,
+    "synonym": 2,
+    "combination": 3,
+    "brand": 4,
+    "abbreviation": 5,
+}
 _MAX_NGRAM = 6
 _MIN_FUZZY_LEN = 5
 
@@ -211,7 +220,8 @@ def validate_text(text: object, *, index: int | None = None) -> str:
 
 
 def _max_edits(n: int) -> int:
-    return 1 if n <= 6 else 2 if n <= 10 else 3
+    # one edit up to 7 letters: two edits on a short word reach too many real English words
+    return 1 if n <= 7 else 2 if n <= 11 else 3
 
 
 def _fuzzy(idx: _Index, query: str) -> MatchPart | None:
@@ -307,7 +317,7 @@ def _resolve_words(idx: _Index, words: Sequence[str]) -> tuple[list[MatchPart], 
             part = _fuzzy(idx, w)
             if part is not None:
                 parts.append(part)
-            elif len(w) > 2:
+            else:
                 unmatched.append(w)
     return parts, unmatched
 
@@ -345,6 +355,8 @@ def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Mat
 def _resolve_cached(text: str) -> Match | None:
     idx = _get_index()
     words = normalize(text).split()
+    if SUPPLY_WORDS.intersection(words):
+        return None  # a supply or device, not a medicine: reported as unrecognised
     parts, unmatched = _resolve_words(idx, words)
     if not parts:
         return None

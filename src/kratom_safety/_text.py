@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_INPUT_LENGTH", "STOP_WORDS", "normalize", "tokens"]
+__all__ = ["MAX_INPUT_LENGTH", "STOP_WORDS", "SUPPLY_WORDS", "normalize", "tokens"]
 
 #: Longest medication string accepted (sig text included). Longer input is refused.
 MAX_INPUT_LENGTH = 500
@@ -70,12 +70,15 @@ fumarate hemifumarate hyclate monohydrate dihydrate hemihydrate trihydrate sesqu
 anhydrous bromide chloride dipropionate propionate valerate furoate xinafoate pamoate
 decanoate palmitate enanthate cypionate lactate gluconate napsylate teoclate axetil
 medoxomil pivoxil disoproxil alafenamide malate stearate estolate ethylsuccinate base salt
+calcium magnesium
 """
 _NOTES = """
 none nkda nka nkma na n a see notes note patient pt pts refused refuses declined declines
 unknown unk unsure otc rx med meds medication medications list home discontinued dc d c hold
 held stop stopped prior previous current currently not no known allergies allergy drug drugs
 other misc miscellaneous various multiple as directed directed instructions pharmacy
+states stated state per unable obtain obtained reports reported reviewed seasonal nostril
+nostrils each both left right machine eye eyes ear ears skin affected area areas
 """
 
 _INDICATIONS = """
@@ -92,6 +95,27 @@ elephant super premium enhanced ultra strain strains gummy gummies delta tsp tea
 teaspoons tablespoon tablespoons tbsp scoop scoops puff puffs actuation actuations taper
 sliding scale pot beers drinks glasses cups cup bottle bottles
 """
+
+#: Words that mark an entry as a supply or device rather than a medicine ("alcohol swabs",
+#: "insulin syringes", "test strips"): such an entry resolves to nothing.
+SUPPLY_WORDS: frozenset[str] = frozenset(
+    [
+        "swab",
+        "swabs",
+        "lancet",
+        "lancets",
+        "glucometer",
+        "syringes",
+        "needles",
+        "cpap",
+        "bipap",
+        "cuff",
+        "spacer",
+        "supplies",
+        "test",
+        "tests",
+    ]
+)
 
 #: Words that never name a drug on their own: units, dose forms, release markers, routes,
 #: sig text, salts and notes. They are dropped only from what exact matching left over.
