@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import pathlib
 import sys
+from typing import Any
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
@@ -74,6 +75,13 @@ OVERRIDES: dict[str, dict[str, object]] = {
 }
 
 
+# Wording: the data never uses "safe" outside a proper name (a statute's or agency's title).
+TEXT_FIXES = {
+    "sets product-safety and labelling standards": "sets product and labelling standards",
+    "directions for safe use": "directions for use",
+}
+
+
 def _official_host(host: str) -> bool:
     return any(host == s.lstrip(".") or host.endswith(s) for s in OFFICIAL_SUFFIXES)
 
@@ -83,8 +91,21 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _fix(text: str) -> str:
+    for old, new in TEXT_FIXES.items():
+        text = text.replace(old, new)
+    return text
+
+
 def build(staging: pathlib.Path) -> None:
-    raw = json.loads((staging / "regulatory.json").read_text(encoding="utf-8"))["records"]
+    by_id: dict[str, dict[str, object]] = {}
+    # later files (state-by-state research with official sources) replace earlier records
+    for name in ("regulatory.json", "regulatory_states_a_m.json", "regulatory_states_n_w.json"):
+        path = staging / name
+        if path.exists():
+            for rec in json.loads(path.read_text(encoding="utf-8"))["records"]:
+                by_id[str(rec["id"])] = rec
+    raw: list[dict[str, Any]] = [by_id[k] for k in sorted(by_id)]
     out, provenance = [], []
     for rec in raw:
         sources = []
@@ -122,7 +143,7 @@ def build(staging: pathlib.Path) -> None:
                 "jurisdiction_name": rec["jurisdiction_name"],
                 "substance": rec["substance"],
                 "status": rec["status"],
-                "detail": rec["detail"],
+                "detail": _fix(str(rec["detail"])),
                 "effective_date": rec.get("effective_date"),
                 "as_of": rec["as_of"] if len(rec["as_of"]) >= 7 else rec["as_of"] + "-01",
                 "confidence": confidence,
