@@ -439,6 +439,7 @@ def merge_vocabulary(staging: pathlib.Path) -> None:
     for rec in (
         _load(staging / "ingredients_cns_pk.json")
         + _load(staging / "ingredients_common.json")
+        + _load(staging / "ingredients_more.json")
         + EXTRA_INGREDIENTS
     ):
         rid = str(rec["id"]).strip().lower()
@@ -483,7 +484,11 @@ def merge_vocabulary(staging: pathlib.Path) -> None:
         print("added for property lists:", ", ".join(sorted(set(missing))))
 
     aliases: dict[str, dict[str, object]] = {}
-    staged = _load(staging / "aliases_cns_pk.json") + _load(staging / "aliases_common.json")
+    staged = (
+        _load(staging / "aliases_cns_pk.json")
+        + _load(staging / "aliases_common.json")
+        + _load(staging / "aliases_more.json")
+    )
     for rec in staged + EXTRA_ALIASES:
         rid = str(rec["id"])
         rec = {k: v for k, v in rec.items() if v not in (None, [], "")}

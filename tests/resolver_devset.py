@@ -218,6 +218,9 @@ DRUGS: list[tuple[str, tuple[str, ...] | str]] = [
     ("ASA 81", ("aspirin",)),
     ("NTG SL", ("nitroglycerin",)),
     ("INH", ("isoniazid",)),
+    ("INH 300 mg daily", ("isoniazid",)),
+    ("albuterol inh 2 puffs", ("albuterol",)),  # "inh" = inhaled here, not isoniazid
+    ("budesonide inh", ("budesonide",)),
     ("HCQ", ("hydroxychloroquine",)),
     ("MTX", ("methotrexate",)),
     ("MSO4", ("morphine",)),

@@ -258,7 +258,9 @@ def _fuzzy(idx: _Index, query: str) -> MatchPart | None:
     return MatchPart(query, entry.name, "fuzzy", score, readings[0], ())
 
 
-def _longest_at(idx: _Index, words: Sequence[str], i: int) -> tuple[int, _Entry] | None:
+def _longest_at(
+    idx: _Index, words: Sequence[str], i: int, allow_stop: bool
+) -> tuple[int, _Entry] | None:
     """The longest vocabulary entry starting at word ``i``: as written ("ms contin") or with
     the words run together ("oxy contin" for "oxycontin"). Prefix sets stop the search as
     soon as no longer entry is possible, so a plain word costs one or two lookups."""
@@ -266,7 +268,7 @@ def _longest_at(idx: _Index, words: Sequence[str], i: int) -> tuple[int, _Entry]
     best: tuple[int, _Entry] | None = None
     acc = words[i]
     entry = idx.exact.get(acc)
-    if entry is not None:
+    if entry is not None and (allow_stop or acc not in STOP_WORDS):
         best = (1, entry)
     j = i + 1
     while j < n and j - i < _MAX_NGRAM and acc in idx.token_prefixes:
@@ -286,12 +288,16 @@ def _longest_at(idx: _Index, words: Sequence[str], i: int) -> tuple[int, _Entry]
     return best
 
 
-def _resolve_words(idx: _Index, words: Sequence[str]) -> tuple[list[MatchPart], list[str]]:
+def _resolve_words(
+    idx: _Index, words: Sequence[str], allow_stop: bool = False
+) -> tuple[list[MatchPart], list[str]]:
+    """Match the words; a one-word entry that is also a stop word ("INH" for isoniazid, and
+    "inh" for inhaled) is taken only when nothing else in the string is a drug."""
     parts: list[MatchPart] = []
     leftovers: list[list[str]] = [[]]
     i, n = 0, len(words)
     while i < n:
-        found = _longest_at(idx, words, i)
+        found = _longest_at(idx, words, i, allow_stop)
         if found is not None:
             size, entry = found
             key = " ".join(words[i : i + size])
@@ -358,6 +364,8 @@ def _resolve_cached(text: str) -> Match | None:
     if SUPPLY_WORDS.intersection(words):
         return None  # a supply or device, not a medicine: reported as unrecognised
     parts, unmatched = _resolve_words(idx, words)
+    if not parts:
+        parts, unmatched = _resolve_words(idx, words, allow_stop=True)
     if not parts:
         return None
     return _build_match(text, parts, unmatched)
