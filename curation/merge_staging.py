@@ -347,6 +347,9 @@ EXTRA_INGREDIENTS: list[dict[str, object]] = [
     },
 ]
 
+# Abbreviations too easily read as ordinary words on a medication list ("per mom").
+REMOVED_ALIASES = {"mom"}
+
 EXTRA_ALIASES: list[dict[str, object]] = [
     {"id": "pradaxa", "text": "Pradaxa", "kind": "brand", "ingredients": ["dabigatran"]},
     {"id": "sudafed", "text": "Sudafed", "kind": "brand", "ingredients": ["pseudoephedrine"]},
@@ -490,6 +493,8 @@ def merge_vocabulary(staging: pathlib.Path) -> None:
         + _load(staging / "aliases_more.json")
     )
     for rec in staged + EXTRA_ALIASES:
+        if str(rec["id"]) in REMOVED_ALIASES:
+            continue
         rid = str(rec["id"])
         rec = {k: v for k, v in rec.items() if v not in (None, [], "")}
         if rid in aliases and aliases[rid] != rec:
