@@ -4,6 +4,11 @@ Decision support for health professionals; not medical advice. An empty result i
 evidence of safety.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._check import (
     CumulativeRisk,
     Finding,
@@ -13,7 +18,6 @@ from ._check import (
     interactions,
 )
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
-from ._fhir import medications_from_fhir, to_cds_hooks, to_fhir
 from ._models import (
     AdverseEvent,
     DependenceSignal,
@@ -30,9 +34,35 @@ from ._safety import (
     regulatory_status,
     special_populations,
 )
-from ._screen import PatientResult, ScreenSummary, screen_file, screen_rows
-from ._use import UseAssessment, UsePattern, UseSignal, assess_use, product_profiles
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
+
+if TYPE_CHECKING:
+    from ._fhir import medications_from_fhir, to_cds_hooks, to_fhir
+    from ._screen import PatientResult, ScreenSummary, screen_file, screen_rows
+    from ._use import UseAssessment, UsePattern, UseSignal, assess_use, product_profiles
+
+# Integration helpers are imported on first use, to keep "import kratom_safety" light.
+_LAZY = {
+    **dict.fromkeys(("medications_from_fhir", "to_cds_hooks", "to_fhir"), "._fhir"),
+    **dict.fromkeys(("PatientResult", "ScreenSummary", "screen_file", "screen_rows"), "._screen"),
+    **dict.fromkeys(
+        ("UseAssessment", "UsePattern", "UseSignal", "assess_use", "product_profiles"), "._use"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kratom_safety' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "DATA_REVIEWED",
