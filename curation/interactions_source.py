@@ -27,7 +27,14 @@ def ing(*names: str) -> list[dict[str, str]]:
 
 # Drugs of these classes that have no US label to take the class from (illicit, withdrawn or
 # marketed outside the US); named directly as targets.
-UNLABELLED_OPIOIDS = ("heroin", "o-desmethyltramadol", "propoxyphene", "diphenoxylate", "difenoxin")
+UNLABELLED_OPIOIDS = (
+    "heroin",
+    "o-desmethyltramadol",
+    "propoxyphene",
+    "diphenoxylate",
+    "difenoxin",
+    "mitragynine pseudoindoxyl",  # formed from 7-OH in human plasma; a more potent opioid
+)
 UNLABELLED_BENZODIAZEPINES = (
     "bromazepam",
     "brotizolam",
@@ -89,6 +96,7 @@ R.append(
         ),
         references=[
             "hill2022bjp",
+            "kamble2020acsptsci",
             "kruegel2019acscentsci",
             "toxicon2023tencases",
             "olsen2019mmwr",

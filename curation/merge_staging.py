@@ -338,6 +338,14 @@ EXTRA_INGREDIENTS: list[dict[str, object]] = [
         "properties": [],
     },
     {"id": "grapefruit juice", "synonyms": ["grapefruit"], "properties": []},
+    # Kratom alkaloids other than mitragynine and 7-OH (not RxNorm ingredients; named as in
+    # the literature so that they are recognised rather than guessed)
+    {"id": "mitragynine pseudoindoxyl", "synonyms": ["mg pseudoindoxyl"], "properties": []},
+    {"id": "speciociliatine", "synonyms": [], "properties": []},
+    {"id": "speciogynine", "synonyms": [], "properties": []},
+    {"id": "paynantheine", "synonyms": [], "properties": []},
+    {"id": "mitraciliatine", "synonyms": [], "properties": []},
+    {"id": "corynantheidine", "synonyms": [], "properties": []},
     {"id": "valproic acid", "synonyms": ["divalproex", "valproate"], "properties": []},
     {"id": "caffeine", "synonyms": ["coffee", "energy drink", "energy drinks"], "properties": []},
     {

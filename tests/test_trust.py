@@ -42,3 +42,27 @@ def test_no_socket_is_opened(monkeypatch: pytest.MonkeyPatch) -> None:
     _resolver._resolve_cached.cache_clear()
     assert ks.resolve("Percocet") is not None
     assert ks.check(["oxycodone", "zolof"]).findings
+
+
+def test_no_socket_from_import_onwards() -> None:
+    """A fresh interpreter with sockets disabled before the import still works."""
+    import subprocess
+    import sys
+
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k):\n"
+        "    raise SystemExit('network access attempted')\n"
+        "socket.socket = refuse\n"
+        "socket.create_connection = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "import kratom_safety as ks\n"
+        "assert ks.resolve('Percocet 5/325').ingredients\n"
+        "r = ks.check(['oxycodone', 'zolof', 'Xanax'])\n"
+        "assert r.findings\n"
+        "ks.to_fhir(r); ks.to_cds_hooks(r)\n"
+        "print('ok')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"
