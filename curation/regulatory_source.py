@@ -44,7 +44,16 @@ DROP_HOSTS = {
     "kratomscience.eu",
     "statensorgan.se",
 }
-OFFICIAL_SUFFIXES = (".gov", ".gov.au", ".gov.uk", ".gc.ca", "canada.ca", "irishstatutebook.ie")
+OFFICIAL_SUFFIXES = (
+    ".gov",
+    ".gov.au",
+    ".gov.uk",
+    ".gc.ca",
+    "canada.ca",
+    "irishstatutebook.ie",
+    ".state.ny.us",
+    "myfloridalegal.com",  # the Florida Attorney General's own site
+)
 # Faithful copies of official gazettes: reading there counts as reading the official text.
 GAZETTE_COPIES = {"regulations.justia.com", "thefederalregister.org"}
 
