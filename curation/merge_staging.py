@@ -483,6 +483,17 @@ def merge_vocabulary(staging: pathlib.Path) -> None:
         ings[name]["properties"].append(
             {"property": "qt_prolonging", "source": "dailymed_label", "verified": False}
         )
+    # label warnings confirmed in an FDA label record (openFDA / DailyMed) become verified
+    checks_path = ROOT / "curation" / "provenance" / "label_checks.json"
+    if checks_path.exists():
+        checks = json.loads(checks_path.read_text(encoding="utf-8"))["checks"]
+        confirmed = {
+            (c["ingredient"], c["property"]) for c in checks if c["verdict"] == "confirmed"
+        }
+        for rec in ings.values():
+            for p in rec["properties"]:
+                if (rec["id"], p["property"]) in confirmed and p["source"] == "dailymed_label":
+                    p["verified"] = True
     # a synonym may not be another ingredient's id
     for rec in ings.values():
         rec["synonyms"] = sorted(s for s in rec["synonyms"] if s not in ings)
