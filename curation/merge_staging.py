@@ -404,6 +404,7 @@ EXTRA_ALIASES: list[dict[str, object]] = [
         "ingredients": [],
         "ambiguous_candidates": [["cholecalciferol"], ["ergocalciferol"]],
     },
+    {"id": "zaza", "text": "ZaZa", "kind": "brand", "ingredients": ["tianeptine"]},
     {"id": "inderal", "text": "Inderal", "kind": "brand", "ingredients": ["propranolol"]},
     {"id": "inderal-la", "text": "Inderal LA", "kind": "brand", "ingredients": ["propranolol"]},
     {

@@ -172,6 +172,11 @@ class _Index:
             if len(key) >= _MIN_FUZZY_LEN and key not in STOP_WORDS:
                 buckets[len(key)].append(key)
         self.buckets = {n: sorted(keys) for n, keys in buckets.items()}
+        # single-word generic names and synonyms, for names cut short by fixed-width systems
+        # ("HYDROCODONE-ACETAMIN", "DEXTROAMP-AMPHET")
+        self.generic_words = sorted(
+            k for k in fuzzable if self.exact[k].kind in ("generic", "synonym", "substance")
+        )
         self.names = sorted(self.exact)
 
 
@@ -220,8 +225,35 @@ def validate_text(text: object, *, index: int | None = None) -> str:
 
 
 def _max_edits(n: int) -> int:
-    # one edit up to 7 letters: two edits on a short word reach too many real English words
-    return 1 if n <= 7 else 2 if n <= 11 else 3
+    # one edit up to 9 letters: two edits on a shorter word reach too many real English words
+    # ("protocol" is two edits from "propofol", "diabetic" from "DiaBeta")
+    return 1 if n <= 9 else 2 if n <= 13 else 3
+
+
+_MIN_TRUNCATED = 6
+
+
+def _truncated(idx: _Index, query: str) -> MatchPart | None:
+    """A word that is the start of exactly one generic name (at least six letters)."""
+    if len(query) < _MIN_TRUNCATED or not query.isalpha() or query in STOP_WORDS:
+        return None
+    start = bisect.bisect_left(idx.generic_words, query)
+    readings: list[tuple[str, ...]] = []
+    key = ""
+    for key in itertools.islice(idx.generic_words, start, None):
+        if not key.startswith(query):
+            break
+        entry = idx.exact[key]
+        for r in entry.alternatives or (entry.ingredients,):
+            if r not in readings:
+                readings.append(r)
+        if len(readings) > 1:
+            return None
+    if len(readings) != 1:
+        return None
+    first = idx.generic_words[start]
+    score = 100.0 * len(query) / len(first)
+    return MatchPart(query, idx.exact[first].name, "fuzzy", score, readings[0], ())
 
 
 def _fuzzy(idx: _Index, query: str) -> MatchPart | None:
@@ -279,7 +311,15 @@ def _longest_at(
             best = (j - i, entry)
     squashed = words[i]
     j = i + 1
-    while j < n and j - i < _MAX_NGRAM and squashed in idx.char_prefixes:
+    # words are only run together when none is a unit, sig word or number ("g in" is not "gin")
+    while (
+        j < n
+        and j - i < _MAX_NGRAM
+        and squashed in idx.char_prefixes
+        and words[j - 1] not in STOP_WORDS
+        and words[j] not in STOP_WORDS
+        and not words[j].isdigit()
+    ):
         squashed += words[j]
         j += 1
         entry = idx.exact.get(squashed)
@@ -320,7 +360,7 @@ def _resolve_words(
             parts.append(part)
             continue
         for w in content:
-            part = _fuzzy(idx, w)
+            part = _truncated(idx, w) or _fuzzy(idx, w)
             if part is not None:
                 parts.append(part)
             else:

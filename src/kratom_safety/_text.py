@@ -70,7 +70,7 @@ fumarate hemifumarate hyclate monohydrate dihydrate hemihydrate trihydrate sesqu
 anhydrous bromide chloride dipropionate propionate valerate furoate xinafoate pamoate
 decanoate palmitate enanthate cypionate lactate gluconate napsylate teoclate axetil
 medoxomil pivoxil disoproxil alafenamide malate stearate estolate ethylsuccinate base salt
-calcium magnesium
+calcium magnesium carbonate
 """
 _NOTES = """
 none nkda nka nkma na n a see notes note patient pt pts refused refuses declined declines
@@ -79,6 +79,15 @@ held stop stopped prior previous current currently not no known allergies allerg
 other misc miscellaneous various multiple as directed directed instructions pharmacy
 states stated state per unable obtain obtained reports reported reviewed seasonal nostril
 nostrils each both left right machine eye eyes ear ears skin affected area areas
+regimen protocol diet diabetic changes change
+ac pc breakfast lunch dinner supper snack clinic ciwa cows ou subcut subcutaneously correction
+endo empty chest sob awake titrate titrated bm bms scheduled severe mild moderate otp verified
+off on ha rems implant arm wk wks trough level levels rider infusion infused received
+administered ems sbp dbp hr temp score scores baby uses used her his she he him they knees
+knee yrs yr years year months mo from smoked snorted injected smoke shop street self treating
+isolate water juice oz ounce ounces last ago since prior about approx approximately around
+monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays
+saturday saturdays sunday sundays m w f th sa su mwf tth
 """
 
 _INDICATIONS = """
