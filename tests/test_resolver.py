@@ -82,3 +82,15 @@ def test_search_suggestions() -> None:
     assert any("oxycodone" in h.ingredients for h in hits)
     assert ks.search("zzzzzzzzzz") == []
     assert len(ks.search("a", limit=3)) <= 3
+
+
+def test_devset_never_returns_a_wrong_drug() -> None:
+    """A miss is reported as unrecognised; a wrong drug never is acceptable."""
+    wrong = []
+    for text, expected in DRUGS + DRUGS_MORE:
+        m = ks.resolve(text)
+        if m is None or m.ambiguous or expected == "AMBIGUOUS":
+            continue
+        if not set(m.ingredients) <= set(expected):
+            wrong.append((text, expected, m.ingredients))
+    assert wrong == []

@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA
 from ._data import Store, get_store
 from ._errors import InvalidInputError
 from ._schema import MatchDict
-from ._text import MAX_INPUT_LENGTH, STOP_WORDS, SUPPLY_WORDS, normalize
+from ._text import MAX_INPUT_LENGTH, NO_JOIN_WORDS, STOP_WORDS, SUPPLY_WORDS, normalize
 
 __all__ = ["Match", "MatchPart", "resolve", "resolve_many", "search", "validate_text"]
 
@@ -316,8 +316,8 @@ def _longest_at(
         j < n
         and j - i < _MAX_NGRAM
         and squashed in idx.char_prefixes
-        and words[j - 1] not in STOP_WORDS
-        and words[j] not in STOP_WORDS
+        and words[j - 1] not in NO_JOIN_WORDS
+        and words[j] not in NO_JOIN_WORDS
         and not words[j].isdigit()
     ):
         squashed += words[j]

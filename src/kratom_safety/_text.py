@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_INPUT_LENGTH", "STOP_WORDS", "SUPPLY_WORDS", "normalize", "tokens"]
+__all__ = [
+    "MAX_INPUT_LENGTH",
+    "NO_JOIN_WORDS",
+    "STOP_WORDS",
+    "SUPPLY_WORDS",
+    "normalize",
+    "tokens",
+]
 
 #: Longest medication string accepted (sig text included). Longer input is refused.
 MAX_INPUT_LENGTH = 500
@@ -104,6 +111,12 @@ elephant super premium enhanced ultra strain strains gummy gummies delta tsp tea
 teaspoons tablespoon tablespoons tbsp scoop scoops puff puffs actuation actuations taper
 sliding scale pot beers drinks glasses cups cup bottle bottles
 """
+
+#: Units, sig text and notes: never run together with a neighbouring word to form a name
+#: ("g in" is not "gin"), unlike dose forms and release markers ("Oxy IR" is "OxyIR").
+NO_JOIN_WORDS: frozenset[str] = frozenset(
+    " ".join((_UNITS, _ROUTES, _SIG, _NOTES, _INDICATIONS, _PRODUCT_WORDS)).split()
+)
 
 #: Words that mark an entry as a supply or device rather than a medicine ("alcohol swabs",
 #: "insulin syringes", "test strips"): such an entry resolves to nothing.
