@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 import sys
 from typing import Any
 from urllib.parse import urlparse
@@ -43,6 +44,38 @@ DROP_HOSTS = {
     "kratomscience.com",
     "kratomscience.eu",
     "statensorgan.se",
+    # statute mirrors, bill trackers, AI summaries and press-release redistributors
+    "casetext.com",
+    "courtgpt.ai",
+    "lexace.ai",
+    "law.uslawyerdatabase.com",
+    "nevada.public.law",
+    "docslib.org",
+    "citizenportal.ai",
+    "bills.nhliberty.org",
+    "openstates.org",
+    "billtrack50.com",
+    "vulcanbills.com",
+    "public.lobbytools.com",
+    "govt.westlaw.com",
+    "ecency.com",
+    "pubt.io",
+    "einpresswire.com",
+    "thelevisalazer.com",
+    # vendors and advocacy groups (either side): never a source of a legal status
+    "getkratom.com",
+    "hiddenvalleybotanicals.com",
+    "superspeciosa.com",
+    "kioskigloo.se",
+    "kratompost.com",
+    "kratombans.com",
+    "botanicalae.org",
+    "antikratom.org",
+    "familycouncil.org",
+    "fightforbotanicals.com",
+    "chapact.com",
+    "havenaccess.org",
+    "speciosa.org",
 }
 OFFICIAL_SUFFIXES = (
     ".gov",
@@ -157,7 +190,8 @@ def build(staging: pathlib.Path) -> None:
                 "as_of": rec["as_of"] if len(rec["as_of"]) >= 7 else rec["as_of"] + "-01",
                 "confidence": confidence,
                 "sources": sources,
-                "note": rec.get("notes") or None,
+                # addresses in notes stay in curation/provenance, not in the shipped data
+                "note": re.sub(r"\s*\(?https?://\S+\)?", "", str(rec.get("notes") or "")) or None,
                 "last_reviewed": REVIEWED,
             }
         )
