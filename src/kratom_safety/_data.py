@@ -20,6 +20,7 @@ from ._models import (
     DependenceSignal,
     Ingredient,
     Interaction,
+    Negation,
     PopulationNote,
     ProductProfile,
     Property,
@@ -29,7 +30,15 @@ from ._models import (
 )
 from ._version import DATA_VERSION
 
-__all__ = ["DATASETS", "SCHEMA_VERSION", "Store", "get_store", "read_dataset"]
+__all__ = [
+    "DATASETS",
+    "SCHEMA_VERSION",
+    "Store",
+    "build_store",
+    "get_store",
+    "read_dataset",
+    "validate_records",
+]
 
 SCHEMA_VERSION = 1
 _ENVELOPE_KEYS = {"dataset", "schema_version", "data_version", "records"}
@@ -67,6 +76,7 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("regulatory", RegulatoryStatus),
         _Dataset("products", ProductProfile),
         _Dataset("populations", PopulationNote),
+        _Dataset("negations", Negation),
     )
 }
 
@@ -103,7 +113,17 @@ def read_dataset(name: str, raw: bytes | None = None) -> tuple[Any, ...]:
             f"data_version {doc['data_version']!r} does not match DATA_VERSION {DATA_VERSION!r}",
             file=fn,
         )
-    records = doc["records"]
+    return validate_records(name, doc["records"])
+
+
+def validate_records(name: str, records: object) -> tuple[Any, ...]:
+    """Validate one dataset's records: the model of each, sorted ids, no duplicate id.
+
+    The loader and the curation build (``curation/build.py``) both validate through here, so
+    that the build refuses exactly what the loader would refuse.
+    """
+    ds = DATASETS[name]
+    fn = ds.filename
     if not isinstance(records, list):
         raise DataIntegrityError("records must be a list", file=fn)
     try:
@@ -146,6 +166,7 @@ class Store:
     regulatory: Mapping[str, RegulatoryStatus]
     products: Mapping[str, ProductProfile]
     populations: Mapping[str, PopulationNote]
+    negations: Mapping[str, Negation]
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in DATASETS}

@@ -18,6 +18,7 @@ __all__ = [
     "Ingredient",
     "IngredientProperty",
     "Interaction",
+    "Negation",
     "PopulationNote",
     "ProductProfile",
     "Property",
@@ -352,3 +353,19 @@ class PopulationNote(_Record):
     related_records: tuple[str, ...] = ()
     references: tuple[str, ...] = Field(min_length=1)
     last_reviewed: _dt.date
+
+
+class Negation(_Record):
+    """A negation or discontinuation pattern ("no", "stopped", "allergic to").
+
+    A medication string whose words start with ``pattern`` (``position`` "before"), or hold it
+    after at least one other word ("after"), or either ("either") names a drug the patient is
+    not taking: the input is reported as ``negated`` and produces no finding. ``pattern`` is
+    compared word by word after the same normalisation as medication strings.
+    """
+
+    id: str = Field(pattern=_SLUG.pattern)
+    pattern: str = Field(min_length=1)
+    position: Literal["before", "after", "either"]
+    kind: Literal["negation", "discontinued", "held", "allergy"]
+    example: str = Field(min_length=1)

@@ -1,9 +1,7 @@
-"""Source of src/kratom_safety/data/adverse_events.json and dependence.json.
-
-Run from the repository root: python curation/safety_source.py
+"""Source of the adverse_events and dependence datasets (built by curation/build.py).
 
 Clinical text is written by the curators in their own words. Every figure is taken from the
-key_findings recorded for its reference in curation/provenance/references.json and names that
+key_findings recorded with its reference in curation/sources/references.jsonl and names that
 reference; no figure is derived or rounded here. Evidence grades: poison-centre, survey and
 death-investigation data are "possible" (one source, or confounded) or "probable" (consistent
 across several observational studies); single cases are "possible"; animal and in vitro data
@@ -13,13 +11,6 @@ Keep records sorted by id; ids are never reused.
 
 from __future__ import annotations
 
-import pathlib
-import sys
-
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _envelope import write_dataset
-
-REVIEWED = "2026-11-24"
 ALL = ["kratom", "mitragynine", "7-hydroxymitragynine"]
 LEAF = ["kratom", "mitragynine"]
 
@@ -37,6 +28,7 @@ AE = []
 AE.append(
     dict(
         id="KS-AE-0001",
+        last_reviewed="2026-11-24",
         event="Acute liver injury (cholestatic or mixed pattern)",
         system="hepatic",
         serious=True,
@@ -94,6 +86,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0002",
+        last_reviewed="2026-11-24",
         event="Seizures",
         system="neurological",
         serious=True,
@@ -156,6 +149,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0003",
+        last_reviewed="2026-11-24",
         event="Tachycardia and agitation",
         system="cardiovascular",
         serious=False,
@@ -192,6 +186,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0004",
+        last_reviewed="2026-11-24",
         event="QTc prolongation and other ECG changes",
         system="cardiovascular",
         serious=True,
@@ -245,6 +240,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0005",
+        last_reviewed="2026-11-24",
         event="Respiratory depression and coma",
         system="respiratory",
         serious=True,
@@ -302,6 +298,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0006",
+        last_reviewed="2026-11-24",
         event="Drowsiness and confusion",
         system="neurological",
         serious=False,
@@ -329,6 +326,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0007",
+        last_reviewed="2026-11-24",
         event="Nausea, vomiting and constipation",
         system="gastrointestinal",
         serious=False,
@@ -366,6 +364,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0008",
+        last_reviewed="2026-11-24",
         event="Psychotic symptoms and hallucinations",
         system="psychiatric",
         serious=True,
@@ -404,6 +403,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0009",
+        last_reviewed="2026-11-24",
         event="Neonatal abstinence syndrome",
         system="neonatal",
         serious=True,
@@ -440,6 +440,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0010",
+        last_reviewed="2026-11-24",
         event="Death, usually with other substances present",
         system="multi-system",
         serious=True,
@@ -524,6 +525,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0011",
+        last_reviewed="2026-11-24",
         event="Exposures reported to poison centres and need for medical care",
         system="multi-system",
         serious=True,
@@ -593,6 +595,7 @@ AE.append(
 AE.append(
     dict(
         id="KS-AE-0012",
+        last_reviewed="2026-11-24",
         event="Toxicity from concentrated 7-hydroxymitragynine products",
         system="multi-system",
         serious=True,
@@ -667,6 +670,7 @@ DEP = []
 DEP.append(
     dict(
         id="KS-DEP-0001",
+        last_reviewed="2026-11-24",
         kind="prevalence",
         title="Dependence among regular kratom drinkers in Malaysia",
         description=(
@@ -699,6 +703,7 @@ DEP.append(
 DEP.append(
     dict(
         id="KS-DEP-0002",
+        last_reviewed="2026-11-24",
         kind="withdrawal",
         title="Withdrawal symptoms on stopping regular use",
         description=(
@@ -742,6 +747,7 @@ DEP.append(
 DEP.append(
     dict(
         id="KS-DEP-0003",
+        last_reviewed="2026-11-24",
         kind="withdrawal",
         title="Pain and sleep problems during cessation",
         description=(
@@ -780,6 +786,7 @@ DEP.append(
 DEP.append(
     dict(
         id="KS-DEP-0004",
+        last_reviewed="2026-11-24",
         kind="prevalence",
         title="Kratom use disorder in US consumer surveys: estimates from 2% to 29.5%",
         description=(
@@ -829,6 +836,7 @@ DEP.append(
 DEP.append(
     dict(
         id="KS-DEP-0005",
+        last_reviewed="2026-11-24",
         kind="risk_factor",
         title="More frequent and heavier use",
         description=(
@@ -877,6 +885,7 @@ DEP.append(
 DEP.append(
     dict(
         id="KS-DEP-0006",
+        last_reviewed="2026-11-24",
         kind="risk_factor",
         title="Other substance use disorders and male sex",
         description=(
@@ -906,6 +915,7 @@ DEP.append(
 DEP.append(
     dict(
         id="KS-DEP-0007",
+        last_reviewed="2026-11-24",
         kind="risk_factor",
         title="7-hydroxymitragynine: abuse liability in animals and concentrated products",
         description=(
@@ -944,6 +954,7 @@ DEP.append(
 DEP.append(
     dict(
         id="KS-DEP-0008",
+        last_reviewed="2026-11-24",
         kind="treatment",
         title="Buprenorphine-naloxone for kratom use disorder",
         description=(
@@ -971,6 +982,7 @@ DEP.append(
 DEP.append(
     dict(
         id="KS-DEP-0009",
+        last_reviewed="2026-11-24",
         kind="treatment",
         title="Naltrexone can precipitate withdrawal in people who use kratom",
         description=(
@@ -997,6 +1009,7 @@ DEP.append(
 DEP.append(
     dict(
         id="KS-DEP-0010",
+        last_reviewed="2026-11-24",
         kind="neonatal",
         title="Neonatal withdrawal after prenatal kratom exposure",
         description=(
@@ -1029,19 +1042,20 @@ DEP.append(
 )
 
 
-def _check(records: list[dict[str, object]]) -> None:
-    """Every figure must cite one of its record's references; every record is reviewed."""
+def _check(records: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Every figure must cite one of its record's references, and references are not repeated."""
     for rec in records:
-        rec["last_reviewed"] = REVIEWED
         refs = rec["references"]
-        assert isinstance(refs, list), rec["id"]
-        assert len(set(refs)) == len(refs), rec["id"]
+        if not isinstance(refs, list) or len(set(refs)) != len(refs):
+            raise ValueError(f"{rec['id']}: references must be a list without repeats")
         for f in rec.get("figures", []):  # type: ignore[attr-defined]
-            assert f["reference"] in refs, (rec["id"], f)
+            if f["reference"] not in refs:
+                raise ValueError(
+                    f"{rec['id']}: figure {f['label']!r} cites {f['reference']!r}, "
+                    "which is not among the record's references"
+                )
+    return records
 
 
-if __name__ == "__main__":
-    _check(AE)
-    _check(DEP)
-    write_dataset("adverse_events", AE)
-    write_dataset("dependence", DEP)
+def records() -> dict[str, list[dict[str, object]]]:
+    return {"adverse_events": _check(AE), "dependence": _check(DEP)}

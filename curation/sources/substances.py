@@ -1,12 +1,6 @@
-"""Source of src/kratom_safety/data/substances.json (curators' own words; cited)."""
+"""Source of the substances dataset (curators' own words; cited). Built by curation/build.py."""
 
 from __future__ import annotations
-
-import pathlib
-import sys
-
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _envelope import write_dataset
 
 SUBSTANCES = [
     {
@@ -109,5 +103,6 @@ SUBSTANCES = [
     },
 ]
 
-if __name__ == "__main__":
-    write_dataset("substances", SUBSTANCES)
+
+def records() -> dict[str, list[dict[str, object]]]:
+    return {"substances": SUBSTANCES}

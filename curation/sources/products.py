@@ -1,14 +1,6 @@
-"""Source of src/kratom_safety/data/products.json (curators' own words; figures as read)."""
+"""Source of the products dataset (curators' own words; cited). Built by curation/build.py."""
 
 from __future__ import annotations
-
-import pathlib
-import sys
-
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _envelope import write_dataset
-
-REVIEWED = "2026-11-24"
 
 
 def fig(label: str, value: str, reference: str) -> dict[str, str]:
@@ -18,6 +10,7 @@ def fig(label: str, value: str, reference: str) -> dict[str, str]:
 PRODUCTS = [
     {
         "id": "leaf-powder",
+        "last_reviewed": "2026-11-24",
         "name": "Leaf powder, capsules and teas",
         "substances": ["kratom", "mitragynine"],
         "description": (
@@ -75,6 +68,7 @@ PRODUCTS = [
     },
     {
         "id": "extract",
+        "last_reviewed": "2026-11-24",
         "name": "Extracts, resins and liquid shots",
         "substances": ["kratom", "mitragynine", "7-hydroxymitragynine"],
         "description": (
@@ -99,6 +93,7 @@ PRODUCTS = [
     },
     {
         "id": "concentrated-7oh",
+        "last_reviewed": "2026-11-24",
         "name": "Concentrated and semi-synthetic 7-OH products",
         "substances": ["7-hydroxymitragynine"],
         "description": (
@@ -127,7 +122,6 @@ PRODUCTS = [
     },
 ]
 
-if __name__ == "__main__":
-    for p in PRODUCTS:
-        p["last_reviewed"] = REVIEWED
-    write_dataset("products", PRODUCTS)
+
+def records() -> dict[str, list[dict[str, object]]]:
+    return {"products": PRODUCTS}

@@ -1,18 +1,11 @@
-"""Source of src/kratom_safety/data/populations.json (curators' own words; cited)."""
+"""Source of the populations dataset (curators' own words; cited). Built by curation/build.py."""
 
 from __future__ import annotations
-
-import pathlib
-import sys
-
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _envelope import write_dataset
-
-REVIEWED = "2026-11-24"
 
 POPULATIONS = [
     {
         "id": "liver-disease",
+        "last_reviewed": "2026-11-24",
         "population": "People with liver disease or liver injury",
         "summary": (
             "Kratom is a recognised, if rare, cause of acute liver injury, usually cholestatic or "
@@ -37,6 +30,7 @@ POPULATIONS = [
     },
     {
         "id": "older-adults",
+        "last_reviewed": "2026-11-24",
         "population": "Older adults",
         "summary": (
             "No study has looked at kratom in older adults. FDA names older age as a risk factor "
@@ -54,6 +48,7 @@ POPULATIONS = [
     },
     {
         "id": "opioid-use-disorder",
+        "last_reviewed": "2026-11-24",
         "population": "People with opioid use disorder or taking opioid agonist treatment",
         "summary": (
             "Many people who use kratom report using it to cut down or stop opioids, and most "
@@ -87,6 +82,7 @@ POPULATIONS = [
     },
     {
         "id": "pregnancy-and-neonates",
+        "last_reviewed": "2026-11-24",
         "population": "Pregnancy, breastfeeding and newborns",
         "summary": (
             "Newborns of mothers who used kratom daily in pregnancy have developed neonatal "
@@ -105,7 +101,6 @@ POPULATIONS = [
     },
 ]
 
-if __name__ == "__main__":
-    for p in POPULATIONS:
-        p["last_reviewed"] = REVIEWED
-    write_dataset("populations", POPULATIONS)
+
+def records() -> dict[str, list[dict[str, object]]]:
+    return {"populations": POPULATIONS}

@@ -1,4 +1,4 @@
-"""Source of src/kratom_safety/data/interactions.json (run: python curation/interactions_source.py).
+"""Source of the interactions dataset (built by curation/build.py).
 
 Clinical text is written by the curators in their own words; figures come from the cited
 references. Keep records sorted by id; ids are never reused.
@@ -6,13 +6,6 @@ references. Keep records sorted by id; ids are never reused.
 
 from __future__ import annotations
 
-import pathlib
-import sys
-
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _envelope import write_dataset
-
-REVIEWED = "2026-11-24"
 ALL = ["kratom", "mitragynine", "7-hydroxymitragynine"]
 LEAF = ["kratom", "mitragynine"]
 
@@ -56,6 +49,7 @@ R = []
 R.append(
     dict(
         id="KS-INT-0001",
+        last_reviewed="2026-11-24",
         title="Kratom (leaf, mitragynine) and opioid agonists: additive opioid effects",
         substances=LEAF,
         targets=prop("opioid_agonist") + ing(*UNLABELLED_OPIOIDS),
@@ -108,6 +102,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0002",
+        last_reviewed="2026-11-24",
         title="Concentrated 7-hydroxymitragynine products and opioid agonists",
         substances=["7-hydroxymitragynine"],
         targets=prop("opioid_agonist") + ing(*UNLABELLED_OPIOIDS),
@@ -156,6 +151,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0003",
+        last_reviewed="2026-11-24",
         title="Kratom and benzodiazepines: additive CNS and respiratory depression",
         substances=ALL,
         targets=prop("benzodiazepine") + ing(*UNLABELLED_BENZODIAZEPINES),
@@ -197,6 +193,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0004",
+        last_reviewed="2026-11-24",
         title="Kratom and other CNS depressants (Z-drugs, barbiturates, muscle relaxants, alcohol)",
         substances=ALL,
         targets=prop("z_drug", "barbiturate", "muscle_relaxant", "cns_depressant")
@@ -236,6 +233,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0005",
+        last_reviewed="2026-11-24",
         title="Kratom and gabapentinoids: respiratory depression",
         substances=ALL,
         targets=prop("gabapentinoid"),
@@ -272,6 +270,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0006",
+        last_reviewed="2026-11-24",
         title="Kratom and sedating antihistamines",
         substances=ALL,
         targets=prop("sedating_antihistamine"),
@@ -302,6 +301,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0007",
+        last_reviewed="2026-11-24",
         title="Kratom and diphenhydramine: additive sedation; co-use in kratom seizure cases",
         substances=ALL,
         targets=ing("diphenhydramine"),
@@ -337,6 +337,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0008",
+        last_reviewed="2026-11-24",
         title="Kratom and sensitive CYP3A substrates: increased substrate exposure",
         substances=LEAF,
         targets=prop("cyp3a_sensitive_substrate", "cyp3a_moderate_sensitive_substrate"),
@@ -375,6 +376,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0009",
+        last_reviewed="2026-11-24",
         title="Kratom and midazolam: increased midazolam exposure",
         substances=LEAF,
         targets=ing("midazolam"),
@@ -415,6 +417,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0010",
+        last_reviewed="2026-11-24",
         title="Kratom and CYP2D6 substrates and prodrugs: potent in vitro, no effect in the clinical study",
         substances=LEAF,
         targets=prop(
@@ -451,6 +454,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0011",
+        last_reviewed="2026-11-24",
         title="Kratom and dextromethorphan: no pharmacokinetic interaction at a low kratom dose",
         substances=LEAF,
         targets=ing("dextromethorphan"),
@@ -479,6 +483,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0012",
+        last_reviewed="2026-11-24",
         title="Kratom and P-glycoprotein substrates",
         substances=LEAF,
         targets=prop("pgp_substrate"),
@@ -506,6 +511,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0013",
+        last_reviewed="2026-11-24",
         title="Kratom and UGT2B7 substrates",
         substances=LEAF,
         targets=prop("ugt2b7_substrate"),
@@ -532,6 +538,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0014",
+        last_reviewed="2026-11-24",
         title="CYP3A inhibitors and kratom: altered mitragynine and 7-OH exposure (animal data)",
         substances=ALL,
         targets=prop("cyp3a_strong_inhibitor", "cyp3a_moderate_inhibitor"),
@@ -560,6 +567,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0015",
+        last_reviewed="2026-11-24",
         title="Opioid antagonists in kratom users: precipitated withdrawal",
         substances=ALL,
         targets=prop("opioid_antagonist"),
@@ -583,6 +591,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0016",
+        last_reviewed="2026-11-24",
         title="Naltrexone in kratom users: precipitated withdrawal",
         substances=ALL,
         targets=ing("naltrexone"),
@@ -614,6 +623,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0017",
+        last_reviewed="2026-11-24",
         title="Naloxone for kratom or 7-OH overdose: give it; expect possible withdrawal",
         substances=ALL,
         targets=ing("naloxone"),
@@ -645,6 +655,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0018",
+        last_reviewed="2026-11-24",
         title="Buprenorphine and kratom: treatment of kratom use disorder; additive effects",
         substances=ALL,
         targets=ing("buprenorphine"),
@@ -677,6 +688,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0019",
+        last_reviewed="2026-11-24",
         title="Kratom and quetiapine: fatal case with toxic quetiapine concentration",
         substances=LEAF,
         targets=ing("quetiapine"),
@@ -705,6 +717,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0020",
+        last_reviewed="2026-11-24",
         title="Kratom and stimulants: seizures and hypertensive complications",
         substances=ALL,
         targets=prop("stimulant") + ing("cocaine", "modafinil", "armodafinil"),
@@ -732,6 +745,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0022",
+        last_reviewed="2026-11-24",
         title="Kratom and QT-prolonging drugs",
         substances=ALL,
         targets=prop("qt_prolonging"),
@@ -759,6 +773,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0023",
+        last_reviewed="2026-11-24",
         title="Kratom and drugs that lower the seizure threshold",
         substances=ALL,
         targets=prop("seizure_threshold_lowering"),
@@ -782,6 +797,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0024",
+        last_reviewed="2026-11-24",
         title="Kratom and hepatotoxic drugs",
         substances=ALL,
         targets=prop("hepatotoxic"),
@@ -805,6 +821,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0025",
+        last_reviewed="2026-11-24",
         title="Kratom and mixed opioid agonist-antagonists",
         substances=ALL,
         targets=prop("opioid_partial_agonist"),
@@ -843,6 +860,7 @@ R.append(
 R.append(
     dict(
         id="KS-INT-0026",
+        last_reviewed="2026-11-24",
         title="CYP3A inducers and kratom: altered mitragynine and 7-OH exposure",
         substances=ALL,
         targets=prop("cyp3a_strong_inducer", "cyp3a_moderate_inducer"),
@@ -880,14 +898,8 @@ R.append(
 )
 
 
-def main() -> None:
-    R.sort(key=lambda r: r["id"])
+def records() -> dict[str, list[dict[str, object]]]:
     for r in R:
         r.setdefault("supersedes", [])
         r.setdefault("risk_group", None)
-        r["last_reviewed"] = REVIEWED
-    write_dataset("interactions", R)
-
-
-if __name__ == "__main__":
-    main()
+    return {"interactions": R}
