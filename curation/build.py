@@ -13,7 +13,8 @@ Sources (all in ``curation/sources/``):
   ``provenance`` object that stays in the repository and is never shipped;
 - ``<dataset>/`` folders of ``*.json`` files, each a JSON array of records (legal status: one
   file per jurisdiction);
-- ``release.json`` (data version and review date) and ``changelog/<version>.md``.
+- ``release.json`` (data version and review date) and ``changelog/<version>.md``;
+- datasets derived from pinned public inputs (``curation/derived.py``, ``curation/pins.json``).
 
 Every record is validated by the package's own models (the TypeAdapters its loader uses) and
 every cross-reference is checked before anything is written; the first problem stops the build
@@ -45,6 +46,8 @@ VERSION_MODULE_REL = pathlib.PurePosixPath("src/kratom_safety/_dataversion.py")
 
 # The package's own models and loader checks, from this checkout (not an installed copy).
 sys.path[:0] = [str(ROOT / "src"), str(CURATION)]
+
+from derived import DERIVED  # noqa: E402  (curation/derived.py)
 
 import docs  # noqa: E402  (curation/docs.py)
 from kratom_safety._data import (  # noqa: E402
@@ -146,12 +149,10 @@ def read_sources() -> dict[str, Records]:
         found.setdefault(name, []).append((recs, where))
     for file in sorted(SOURCES.glob("*.jsonl")):
         found.setdefault(file.stem, []).append((read_jsonl(file), _rel(file)))
-    for folder in sorted(
-        p
-        for p in SOURCES.iterdir()
-        if p.is_dir() and p.name in DATASETS and not (p / "DRAFT").exists()
-    ):
+    for folder in sorted(p for p in SOURCES.iterdir() if p.is_dir() and p.name in DATASETS):
         found.setdefault(folder.name, []).append((read_folder(folder), _rel(folder)))
+    for name, derive in DERIVED.items():
+        found.setdefault(name, []).append((derive(pinned_input), "curation/derived.py"))
     data: dict[str, Records] = {}
     for name in DATASETS:
         places = found.pop(name, [])

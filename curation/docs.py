@@ -125,9 +125,42 @@ def changelog_md(entries: list[str]) -> str:
     return CHANGELOG_INTRO + "".join("\n" + e for e in entries)
 
 
+def legal_status_md(data: Data, version: str) -> str:
+    """Every jurisdiction's records in one table, for human review."""
+    out = [
+        "# Legal status by jurisdiction",
+        "",
+        f"Generated from `regulatory.json` (data {version}) by `curation/build.py`; do not edit "
+        "by hand. Not legal advice; check the official text.",
+        "",
+        "`official`: read in the law or an agency's own text. `reported`: news only. `none`: "
+        "nothing usable was found. A record is read as stale (status `unknown`) once the date "
+        "asked about is past `expires`, or more than a year past `checked`.",
+        "",
+        "| code | jurisdiction | substance | status | confidence | authority | effective "
+        "| expires | checked |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in data["regulatory"]:
+        official = [s for s in r["sources"] if s["official"]]
+        if official:
+            authority = "; ".join(f"[{_cell(s['publisher'])}]({s['url']})" for s in official)
+        elif r["sources"]:
+            authority = "news: " + "; ".join(_cell(s["publisher"]) for s in r["sources"])
+        else:
+            authority = "none found"
+        out.append(
+            f"| {r['jurisdiction']} | {_cell(r['jurisdiction_name'])} | {r['substance']} | "
+            f"{r['status']} | {r['confidence']} | {authority} | {r['effective'] or ''} | "
+            f"{r['expires'] or ''} | {r['checked']} |"
+        )
+    return "\n".join(out) + "\n"
+
+
 def generate(data: Data, version: str) -> dict[str, str]:
     """Generated documents keyed by their path relative to the repository root."""
     return {
         "docs/interactions.md": interactions_md(data, version),
         "docs/bibliography.md": bibliography_md(data),
+        "docs/legal-status.md": legal_status_md(data, version),
     }

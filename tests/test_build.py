@@ -375,3 +375,49 @@ R.append(
         scratch, "sorted({f.interaction_id for f in ks.check(['zolpidem']).findings})"
     )
     assert "KS-INT-0999" in out
+
+
+def test_recipe_update_a_legal_status_record(scratch: pathlib.Path) -> None:
+    path = scratch / SRC / "regulatory" / "BT.json"
+    source = {
+        "title": "Test gazette entry",
+        "url": "https://www.example.gov/gazette/1",
+        "publisher": "Test Government",
+        "kind": "gazette",
+        "official": True,
+        "date": "2099-01-01",
+    }
+    records = [
+        {
+            "id": f"BT-{sub}",
+            "jurisdiction": "BT",
+            "jurisdiction_name": "Bhutan",
+            "substance": sub,
+            "status": "controlled",
+            "detail": "A test record written for the contributing recipe.",
+            "effective": "2099-01-01",
+            "expires": None,
+            "checked": "2099-01-02",
+            "confidence": "official",
+            "pending_change": None,
+            "sources": [source],
+            "note": None,
+            "provenance": {"searched": [], "seen_at": [source["url"]]},
+        }
+        for sub in ("kratom", "7-hydroxymitragynine")
+    ]
+    path.write_text(json.dumps(records), "utf-8")
+    assert _run(scratch).returncode == 0
+    out = _resolve_in(
+        scratch,
+        "[r.status for r in ks.regulatory_status("
+        "'BT', on=__import__('datetime').date(2099, 2, 1))]",
+    )
+    assert out == "['controlled', 'controlled']"
+    assert "| BT | Bhutan |" in (scratch / "docs" / "legal-status.md").read_text("utf-8")
+    records[0]["confidence"] = "official"
+    records[0]["sources"] = [{**source, "kind": "news", "official": False}]
+    path.write_text(json.dumps(records), "utf-8")
+    proc = _run(scratch)
+    assert proc.returncode == 1
+    assert "regulatory/BT.json" in proc.stderr and "BT-kratom" in proc.stderr

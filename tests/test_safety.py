@@ -44,23 +44,6 @@ def test_cli_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out)
 
 
-def test_regulatory_status() -> None:
-    fl = ks.regulatory_status("us-fl")
-    assert {r.substance for r in fl} == {"kratom", "7-hydroxymitragynine"}
-    for r in ks.regulatory_status():
-        assert r.sources
-        if r.confidence == "official":
-            assert any(s.official for s in r.sources), r.id
-    assert ks.regulatory_status("ZZ") == []
-    with pytest.raises(ks.InvalidInputError):
-        ks.regulatory_status("Florida")
-
-
-def test_status_cli_never_implies_legality(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["status", "ZZ"], stdin=io.StringIO()) == 0
-    assert "does not mean" in capsys.readouterr().out
-
-
 def test_product_profiles() -> None:
     profiles = {p.id: p for p in ks.product_profiles()}
     assert {"leaf-powder", "extract", "concentrated-7oh"} <= set(profiles)

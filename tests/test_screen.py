@@ -106,6 +106,9 @@ def expected_objects() -> dict[str, dict[str, Any]]:
             ],
             "unrecognized": d["unrecognized"],
             "ambiguous": d["ambiguous"],
+            "partially_recognized": d["partially_recognized"],
+            "negated": d["negated"],
+            "excluded": d["excluded"],
             "coverage": d["coverage"],
             "statement": d["statement"],
             "data_version": d["data_version"],
@@ -131,14 +134,15 @@ def test_screen_rows_matches_check() -> None:
     assert by_id["p05"].unrecognized == ("patient refused", "see chart", "patient refused")
 
 
-def test_refused_string_is_unrecognised_not_an_error() -> None:
+def test_refused_string_is_excluded_not_an_error() -> None:
     (r,) = screen_rows([("p", LONG), ("p", "oxycodone")])
-    assert r.report.unrecognized == (LONG,)
+    assert r.report.unrecognized == ()
+    assert r.report.excluded == (LONG[:200] + "\u2026",)  # echoed truncated (defect 12)
     assert r.report.coverage == "partial"
     assert [i.index for i in r.report.inputs] == [0, 1]
-    assert r.report.inputs[0].status == "unrecognized"
+    assert r.report.inputs[0].status == "excluded"
     assert {f.ingredient for f in r.report.findings} == {"oxycodone"}
-    assert "not recognised" in r.report.statement
+    assert "refused, not checked" in r.report.statement
     assert r.report.findings == ks.check(["oxycodone"]).findings
 
 
@@ -148,11 +152,25 @@ def test_screen_rows_reappearing_patient_is_named() -> None:
         list(screen_rows(rows))
 
 
-def test_screen_rows_too_many_medications() -> None:
-    rows = [("big", f"drug {i}") for i in range(1001)]
-    with pytest.raises(ks.InvalidInputError, match="'big' has more than 1000"):
-        list(screen_rows(rows))
+def test_screen_rows_too_many_medications_is_a_patient_error() -> None:
+    # defect 10: one patient over the limit used to abort the whole batch
+    rows = [("big", f"drug {i}") for i in range(1001)] + [("next", "oxycodone")]
+    big, nxt = screen_rows(rows)
+    assert big.patient_id == "big" and big.error and "more than 1000" in big.error
+    assert big.report.coverage == "none" and big.report.findings == ()
+    assert "not screened" in big.report.statement
+    assert nxt.error is None and {f.ingredient for f in nxt.report.findings} == {"oxycodone"}
     assert len(list(screen_rows(rows[:1000]))) == 1
+
+
+def test_identical_strings_count_once_over_the_limit() -> None:
+    refills = [("p", "oxycodone 5 mg")] * 1500 + [("p", "sertraline")]
+    (r,) = screen_rows(refills)
+    assert r.error is None
+    assert r.report.inputs[0].input == "oxycodone 5 mg" and len(r.report.inputs) == 2
+    # under the limit duplicates are kept as given
+    (r,) = screen_rows([("p", "x")] * 3)
+    assert len(r.report.inputs) == 3
 
 
 def test_screen_rows_bad_substance() -> None:
@@ -274,7 +292,7 @@ def test_csv_output_shape(tmp_path: Path) -> None:
     (p05,) = [r for r in rows if r["patient_id"] == "p05"]
     assert p05["summary"] == NO_FINDING_SUMMARY
     assert p05["interaction_id"] == p05["ingredient"] == p05["severity"] == p05["inputs"] == ""
-    assert p05["coverage"] == "partial"
+    assert p05["coverage"] == "none"  # nothing on the list was checked
     assert p05["unrecognized"] == "patient refused; see chart; patient refused"
     (p02,) = [r for r in rows if r["patient_id"] == "p02"]
     assert p02["coverage"] == "complete" and p02["unrecognized"] == ""
@@ -349,7 +367,7 @@ def test_summary_counts(tmp_path: Path) -> None:
         r.coverage == "partial" for r in reports.values()
     )
     assert s.unrecognized_ranked[:2] == (("patient refused", 3), ("see chart", 2))
-    assert (LONG, 1) in s.unrecognized_ranked
+    assert s.excluded_inputs == 1
     assert s.unrecognized_ranking_exact
     assert (s.data_version, s.package_version) == (ks.DATA_VERSION, ks.__version__)
     d = s.to_dict()
@@ -437,12 +455,37 @@ def _bad_files(tmp: Path) -> list[tuple[str, Path, dict[str, Any], str]]:
         r"line 1: 'medication' must be a string", ".jsonl")  # fmt: skip
     add("json_surrogate", b'{"patient_id": "a", "medication": "\\ud800x"}\n',
         r"line 1: invalid Unicode", ".jsonl")  # fmt: skip
-    many = b"".join(b"big,drug %d\n" % i for i in range(1001))
-    add("too_many_meds", head + b"a,oxycodone\n" + many, r"line 1003: patient 'big' has more")
+    # defect 2: a quote that spans lines in a patient or medication cell
     add(
-        "too_many_meds_ungrouped",
-        head + b"big,x\na,oxycodone\n" + many,
-        r"patient 'big' has more than 1000 medications",
+        "quote_spans_lines",
+        head + b'A,"oxycodone 5 mg\nB,sertraline\nC,Xanax 0.5mg"\nD,lisinopril\n',
+        r"line 2: the 'medication' cell holds a line break \(a quote that spans lines 2-4",
+    )
+    add("cr_in_patient", head + b'"A\r2",sertraline\n', r"line 2: the 'patient_id' cell holds")
+    # defect 3: duplicate columns and keys
+    add(
+        "duplicate_column",
+        b"patient_id,medication,medication\n1,sertraline,oxycodone\n",
+        r"line 1: duplicate column 'medication'",
+    )
+    add(
+        "duplicate_column_spacing",
+        b"patient_id,medication, Medication\n1,sertraline,oxycodone\n",
+        r"line 1: duplicate column ' Medication'",
+    )
+    add(
+        "json_duplicate_key",
+        b'{"patient_id": "a", "medication": "sertraline", "medication": "oxycodone"}\n',
+        r"line 1: duplicate key 'medication'",
+        ".jsonl",
+    )
+    # defect 9: crashes on deep nesting and huge integers
+    add("json_deep", b"[" * 100_000 + b"]" * 100_000 + b"\n", r"line 1: malformed JSON", ".jsonl")
+    add(
+        "json_huge_int",
+        b'{"patient_id": ' + b"9" * 5000 + b', "medication": "x"}\n',
+        r"line 1: malformed JSON",
+        ".jsonl",
     )
     add("latin1", head + "a,caf\xe9\n".encode("latin-1"), r"line 2", encoding="ascii")
     add("bad_encoding", head + b"a,x\n", "unknown encoding", encoding="no-such-codec")

@@ -18,6 +18,7 @@ from ._check import (
     interactions,
 )
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
+from ._legal import RegulatoryStatus, regulatory_status
 from ._models import (
     AdverseEvent,
     DependenceSignal,
@@ -25,25 +26,40 @@ from ._models import (
     PopulationNote,
     ProductProfile,
     Reference,
-    RegulatoryStatus,
 )
 from ._resolver import Match, MatchPart, resolve, resolve_many, search
 from ._safety import (
     adverse_events,
     dependence_signals,
-    regulatory_status,
     special_populations,
 )
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 if TYPE_CHECKING:
-    from ._fhir import medications_from_fhir, to_cds_hooks, to_fhir
+    from ._fhir import (
+        FhirMedications,
+        SkippedEntry,
+        medications_from_fhir,
+        read_fhir_medications,
+        to_cds_hooks,
+        to_fhir,
+    )
     from ._screen import PatientResult, ScreenSummary, screen_file, screen_rows
     from ._use import UseAssessment, UsePattern, UseSignal, assess_use, product_profiles
 
 # Integration helpers are imported on first use, to keep "import kratom_safety" light.
 _LAZY = {
-    **dict.fromkeys(("medications_from_fhir", "to_cds_hooks", "to_fhir"), "._fhir"),
+    **dict.fromkeys(
+        (
+            "FhirMedications",
+            "SkippedEntry",
+            "medications_from_fhir",
+            "read_fhir_medications",
+            "to_cds_hooks",
+            "to_fhir",
+        ),
+        "._fhir",
+    ),
     **dict.fromkeys(("PatientResult", "ScreenSummary", "screen_file", "screen_rows"), "._screen"),
     **dict.fromkeys(
         ("UseAssessment", "UsePattern", "UseSignal", "assess_use", "product_profiles"), "._use"
@@ -71,6 +87,7 @@ __all__ = [
     "CumulativeRisk",
     "DataIntegrityError",
     "DependenceSignal",
+    "FhirMedications",
     "Finding",
     "InputResult",
     "Interaction",
@@ -85,6 +102,7 @@ __all__ = [
     "RegulatoryStatus",
     "Report",
     "ScreenSummary",
+    "SkippedEntry",
     "UseAssessment",
     "UsePattern",
     "UseSignal",
@@ -96,6 +114,7 @@ __all__ = [
     "interactions",
     "medications_from_fhir",
     "product_profiles",
+    "read_fhir_medications",
     "regulatory_status",
     "resolve",
     "resolve_many",

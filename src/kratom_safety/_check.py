@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -12,6 +12,7 @@ from ._errors import InvalidInputError
 from ._models import Action, Evidence, Interaction, Reference, Severity, SubstanceId
 from ._resolver import Match, _resolve_cached, validate_text
 from ._schema import FindingDict, ReferenceDict, ReportDict
+from ._text import NegationRule, negation_in, tokens
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = [
@@ -22,12 +23,20 @@ __all__ = [
     "Report",
     "check",
     "interactions",
+    "negation_of",
 ]
 
 SUBSTANCES: tuple[str, ...] = get_args(SubstanceId)
 _ACTION_RANK = {"avoid": 0, "adjust": 1, "monitor": 2, "no_action": 3}
 _SEVERITY_RANK = {"major": 0, "moderate": 1, "minor": 2}
 _MAX_LIST = 1000
+#: Longest echo of a refused input string in a report (then an ellipsis).
+ECHO_MAX = 200
+
+Status = Literal[
+    "matched", "partial", "ambiguous", "substance", "unrecognized", "negated", "excluded"
+]
+Coverage = Literal["complete", "partial", "none"]
 
 DISCLAIMER = (
     "kratom_safety is decision support for health professionals, not medical advice. "
@@ -42,7 +51,9 @@ class InputResult:
 
     index: int
     input: str
-    status: Literal["matched", "partial", "ambiguous", "substance", "unrecognized"]
+    status: Status
+    """``negated``: the entry says the drug is not taken ("no ...", "stopped ...");
+    ``excluded``: refused before checking (e.g. too long; only from batch screening)."""
     match: Match | None
 
 
@@ -100,12 +111,18 @@ class Report:
     unrecognized: tuple[str, ...]
     ambiguous: tuple[str, ...]
     partially_recognized: tuple[str, ...]
-    coverage: Literal["complete", "partial"]
+    coverage: Coverage
+    """``complete``: every entry was checked; ``partial``: some were not (see the lists);
+    ``none``: nothing was checked at all (empty list, or no entry usable)."""
     statement: str
     disclaimer: str
     data_version: str
     package_version: str
     data_reviewed: str
+    negated: tuple[str, ...] = ()
+    """Entries read as not taken (negation, stopped, held, allergy): no finding, not checked."""
+    excluded: tuple[str, ...] = ()
+    """Entries refused before checking (batch screening: too long), echoed truncated."""
 
     def to_dict(self) -> ReportDict:
         """A JSON-ready dict; the same report always gives the same dict."""
@@ -131,6 +148,8 @@ class Report:
             "unrecognized": list(self.unrecognized),
             "ambiguous": list(self.ambiguous),
             "partially_recognized": list(self.partially_recognized),
+            "negated": list(self.negated),
+            "excluded": list(self.excluded),
             "inputs": [
                 {
                     "index": r.index,
@@ -263,13 +282,49 @@ def check(medications: Iterable[str], *, substance: str = "kratom") -> Report:
         if i >= _MAX_LIST:
             raise InvalidInputError(f"more than {_MAX_LIST} medications in one list", index=i)
         meds.append(validate_text(item, index=i))
+    return _check_texts(meds, primary, frozenset())
 
+
+def echo(text: str) -> str:
+    """``text`` as echoed in reports: at most ECHO_MAX characters, then an ellipsis."""
+    return text if len(text) <= ECHO_MAX else text[:ECHO_MAX] + "\u2026"
+
+
+_negation_cache: dict[int, tuple[Store, tuple[NegationRule, ...]]] = {}
+
+
+def _negation_rules(store: Store) -> tuple[NegationRule, ...]:
+    hit = _negation_cache.get(id(store))
+    if hit is None:
+        rules = tuple(
+            (tuple(tokens(n.pattern)), n.position, n.id) for n in store.negations.values()
+        )
+        # longest patterns first, so "not taking" wins over a shorter overlap
+        rules = tuple(sorted(rules, key=lambda r: (-len(r[0]), r[2])))
+        hit = _negation_cache[id(store)] = (store, rules)
+    return hit[1]
+
+
+def negation_of(text: str) -> str | None:
+    """The id of the negation record (``negations.json``) that marks ``text`` as not taken."""
+    return negation_in(tokens(text), _negation_rules(get_store()))
+
+
+def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> Report:
+    """The report on validated strings; indexes in ``refused`` are reported as excluded."""
     store = get_store()
+    rules = _negation_rules(store)
     inputs: list[InputResult] = []
     detected: list[str] = []
     ing_inputs: dict[str, list[str]] = {}
     for i, text in enumerate(meds):
+        if i in refused:
+            inputs.append(InputResult(i, echo(text), "excluded", None))
+            continue
         m = _resolve_cached(text)
+        if negation_in(tokens(text), rules) is not None:
+            inputs.append(InputResult(i, text, "negated", m))
+            continue
         if m is None:
             inputs.append(InputResult(i, text, "unrecognized", None))
             continue
@@ -350,9 +405,15 @@ def check(medications: Iterable[str], *, substance: str = "kratom") -> Report:
     unrecognized = tuple(r.input for r in inputs if r.status == "unrecognized")
     ambiguous = tuple(r.input for r in inputs if r.status == "ambiguous")
     partial = tuple(r.input for r in inputs if r.status == "partial")
-    coverage: Literal["complete", "partial"] = (
-        "partial" if unrecognized or ambiguous or partial else "complete"
-    )
+    negated = tuple(r.input for r in inputs if r.status == "negated")
+    excluded = tuple(r.input for r in inputs if r.status == "excluded")
+    coverage: Coverage
+    if not any(r.status in ("matched", "partial", "substance") for r in inputs):
+        coverage = "none"
+    elif unrecognized or ambiguous or partial or negated or excluded:
+        coverage = "partial"
+    else:
+        coverage = "complete"
     return Report(
         substances=tuple(active),
         substances_detected_in_list=tuple(detected),
@@ -370,11 +431,17 @@ def check(medications: Iterable[str], *, substance: str = "kratom") -> Report:
             unrecognized,
             ambiguous,
             partial,
+            negated,
+            excluded,
+            empty=not inputs,
+            checked=coverage != "none",
         ),
         disclaimer=DISCLAIMER,
         data_version=DATA_VERSION,
         package_version=__version__,
         data_reviewed=DATA_REVIEWED,
+        negated=negated,
+        excluded=excluded,
     )
 
 
@@ -385,9 +452,24 @@ def _statement(
     unrecognized: tuple[str, ...],
     ambiguous: tuple[str, ...],
     partial: tuple[str, ...],
+    negated: tuple[str, ...] = (),
+    excluded: tuple[str, ...] = (),
+    *,
+    empty: bool = False,
+    checked: bool = True,
 ) -> str:
     subs = ", ".join(active)
-    if findings:
+    if not checked:
+        why = (
+            "the medication list is empty"
+            if empty
+            else "no entry on the list was recognised as a current medication"
+        )
+        text = (
+            f"Nothing was checked against {subs} (kratom_safety data {DATA_VERSION}): {why}. "
+            "This is not an all-clear: no conclusion about interactions can be drawn from it."
+        )
+    elif findings:
         n = len(findings)
         text = (
             f"{n} interaction finding{'s' if n != 1 else ''} with {subs} "
@@ -411,8 +493,15 @@ def _statement(
         gaps.append("ambiguous, not checked: " + "; ".join(repr(a) for a in ambiguous))
     if partial:
         gaps.append("partly recognised: " + "; ".join(repr(p) for p in partial))
+    if negated:
+        gaps.append(
+            "read as not taken (negated or stopped), not checked: "
+            + "; ".join(repr(n) for n in negated)
+        )
+    if excluded:
+        gaps.append("refused, not checked: " + "; ".join(repr(e) for e in excluded))
     if gaps:
-        text += " Coverage is partial - " + " | ".join(gaps) + "."
+        text += f" Coverage is {'partial' if checked else 'none'} - " + " | ".join(gaps) + "."
     return text
 
 

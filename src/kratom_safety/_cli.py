@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from types import FrameType
 from typing import TextIO
 
 from ._check import DISCLAIMER, SUBSTANCES, Report, check
 from ._data import get_store
 from ._errors import KratomSafetyError
-from ._models import AdverseEvent, DependenceSignal, Reference, RegulatoryStatus
+from ._legal import RegulatoryStatus, regulatory_status
+from ._models import AdverseEvent, DependenceSignal, Reference
 from ._resolver import Match, resolve_many
-from ._safety import adverse_events, dependence_signals, regulatory_status
+from ._safety import adverse_events, dependence_signals
 from ._schema import json_schema
 from ._screen import format_summary, screen_file
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
@@ -77,9 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     sc = sub.add_parser(
         "screen", help="screen a medication-list export (CSV or JSON Lines) patient by patient"
     )
-    sc.add_argument("input", metavar="FILE", help="input .csv, .jsonl or .ndjson file")
     sc.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="output .csv or .jsonl file"
+        "input", metavar="FILE", help="input .csv, .jsonl or .ndjson file ('-': standard input)"
+    )
+    sc.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="output .csv or .jsonl regular file ('-': standard output; a symlink is written "
+        "through to its target)",
     )
     sc.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from extension")
     sc.add_argument("--output-format", choices=("csv", "jsonl"), help="default: from extension")
@@ -185,29 +196,35 @@ def _format_safety(
     return "\n".join(lines)
 
 
-def _format_status(code: str, regs: list[RegulatoryStatus]) -> str:
+def _format_status(regs: list[RegulatoryStatus]) -> str:
     lines = [_version_line(), ""]
-    if not regs:
-        lines.append(
-            f"No legal-status record for {code} in data {DATA_VERSION}. This does not mean "
-            "kratom or 7-OH products are legal there."
-        )
     for r in regs:
-        lines.append(f"{r.jurisdiction_name} - {r.substance}: {r.status.replace('_', ' ')}")
-        lines.append(
-            f"    confidence: {r.confidence}; as of {r.as_of}"
-            + (f"; effective {r.effective_date}" if r.effective_date else "")
-        )
+        status = r.status.replace("_", " ")
+        if r.stale:
+            status += f" (stale: {r.stale_reason}; last known: {r.last_known_status})"
+        lines.append(f"{r.jurisdiction_name} [{r.jurisdiction}] - {r.substance}: {status}")
+        dates = [f"confidence: {r.confidence}"]
+        dates.append(f"checked {r.checked}" if r.checked else "no record in this data version")
+        if r.effective:
+            dates.append(f"effective {r.effective}")
+        if r.expires:
+            dates.append(f"expires {r.expires}")
+        lines.append("    " + "; ".join(dates))
+        if r.confidence == "reported":
+            lines.append("    reported by news only: no official text could be read")
         lines.append(_wrap(r.detail, "    "))
+        if r.note:
+            lines.append(_wrap(f"Note: {r.note}", "    "))
+        if r.pending_change:
+            lines.append(_wrap(f"Pending (not in force): {r.pending_change.summary}", "    "))
         for src in r.sources:
-            kind = "official" if src.official else "secondary"
-            copy = ", read on a copy" if src.read_on_copy else ""
-            lines.append(_wrap(f"- {src.publisher} ({kind}{copy}): {src.url}", "    "))
+            kind = src.kind if src.official else "news, secondary"
+            lines.append(_wrap(f"- {src.publisher} ({kind}): {src.url}", "    "))
         lines.append("")
+    lines.append("Not legal advice; check the official text.")
     lines.append(
         _wrap(
-            "Legal status changes quickly; check the jurisdiction's current law before relying "
-            "on it. Not legal advice.",
+            "Legal status changes quickly; an unknown or not-controlled answer is not permission.",
             "",
         )
     )
@@ -227,9 +244,55 @@ def _format_match(text: str, m: Match | None) -> str:
     )
 
 
+class _Signalled(BaseException):
+    """SIGTERM arrived: unwinds like KeyboardInterrupt, so every temporary file is removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    # one signal is enough: ignore further ones while the cleanup runs
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise _Signalled(signum)
+
+
+@contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """SIGTERM and SIGINT raise, so that context managers remove their temporary files."""
+    try:
+        old = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    except ValueError:  # not the main thread: leave the handlers alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
     try:
         return _main(argv, stdin)
+    except KeyboardInterrupt:
+        print(
+            "kratom-safety: interrupted (SIGINT); temporary files removed, "
+            "any previous output left as it was",
+            file=sys.stderr,
+        )
+        return 130
+    except _Signalled as exc:
+        print(
+            f"kratom-safety: terminated ({signal.Signals(exc.signum).name}); temporary files "
+            "removed, any previous output left as it was",
+            file=sys.stderr,
+        )
+        return 128 + exc.signum
     except BrokenPipeError:
         # the reader went away (e.g. "| head"): stop quietly, as Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -248,27 +311,37 @@ def _main(argv: Sequence[str] | None, stdin: TextIO | None) -> int:
             else:
                 print(format_report(report))
         elif args.command == "screen":
-            summary = screen_file(
-                args.input,
-                args.output,
-                input_format=args.input_format,
-                output_format=args.output_format,
-                patient_column=args.patient_column,
-                medication_column=args.medication_column,
-                substance=args.substance,
-                progress=args.progress,
-                encoding=args.encoding,
-            )
+            with _signals_unwind():
+                summary = screen_file(
+                    args.input,
+                    args.output,
+                    input_format=args.input_format,
+                    output_format=args.output_format,
+                    patient_column=args.patient_column,
+                    medication_column=args.medication_column,
+                    substance=args.substance,
+                    progress=args.progress,
+                    encoding=args.encoding,
+                )
+            # with "-o -" the results are on stdout: the summary goes to stderr
+            out = sys.stderr if args.output == "-" else sys.stdout
             if args.json:
-                print(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+                print(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False), file=out)
             else:
-                print(format_summary(summary))
+                print(format_summary(summary), file=out)
+            if summary.patients_with_errors:
+                print(
+                    f"kratom-safety: completed with patient-level errors: "
+                    f"{summary.patients_with_errors:,} patient(s) NOT SCREENED (see their rows)",
+                    file=sys.stderr,
+                )
+                return 1
         elif args.command == "status":
             regs = regulatory_status(args.jurisdiction)
             if args.json:
                 print(json.dumps([r.model_dump(mode="json") for r in regs], indent=2))
             else:
-                print(_format_status(args.jurisdiction.upper(), regs))
+                print(_format_status(regs))
         elif args.command == "schema":
             print(json.dumps(json_schema(), indent=2, sort_keys=True))
         elif args.command in ("adverse-events", "dependence"):

@@ -20,12 +20,13 @@ from ._models import (
     DependenceSignal,
     Ingredient,
     Interaction,
+    Jurisdiction,
     Negation,
     PopulationNote,
     ProductProfile,
     Property,
     Reference,
-    RegulatoryStatus,
+    RegulatoryRecord,
     Substance,
 )
 from ._version import DATA_VERSION
@@ -73,10 +74,11 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("interactions", Interaction),
         _Dataset("adverse_events", AdverseEvent),
         _Dataset("dependence", DependenceSignal),
-        _Dataset("regulatory", RegulatoryStatus),
+        _Dataset("regulatory", RegulatoryRecord),
         _Dataset("products", ProductProfile),
         _Dataset("populations", PopulationNote),
         _Dataset("negations", Negation),
+        _Dataset("jurisdictions", Jurisdiction),
     )
 }
 
@@ -163,10 +165,11 @@ class Store:
     interactions: Mapping[str, Interaction]
     adverse_events: Mapping[str, AdverseEvent]
     dependence: Mapping[str, DependenceSignal]
-    regulatory: Mapping[str, RegulatoryStatus]
+    regulatory: Mapping[str, RegulatoryRecord]
     products: Mapping[str, ProductProfile]
     populations: Mapping[str, PopulationNote]
     negations: Mapping[str, Negation]
+    jurisdictions: Mapping[str, Jurisdiction]
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in DATASETS}

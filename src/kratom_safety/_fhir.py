@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from ._check import CumulativeRisk, Finding, Report
+from ._check import CumulativeRisk, Finding, Report, echo
 from ._errors import InvalidInputError
+from ._text import MAX_INPUT_LENGTH
 
-__all__ = ["medications_from_fhir", "to_cds_hooks", "to_fhir"]
+__all__ = [
+    "FhirMedications",
+    "SkippedEntry",
+    "medications_from_fhir",
+    "read_fhir_medications",
+    "to_cds_hooks",
+    "to_fhir",
+]
 
 #: Namespace for identifiers, extensions and CDS topics minted by this library.
 NAMESPACE = "urn:kratom-safety"
@@ -177,17 +186,57 @@ def _cumulative_card(report: Report, c: CumulativeRisk) -> dict[str, Any]:
     }
 
 
+def _info_card(report: Report, key: str, summary: str, detail: str) -> dict[str, Any]:
+    return {
+        "uuid": str(uuid.uuid5(_UUID_NS, f"{report.data_version}|{key}")),
+        "summary": _truncate(summary),
+        "indicator": "info",
+        "detail": detail + _card_footer(report),
+        "source": {"label": f"kratom_safety (data {report.data_version})"},
+    }
+
+
 def to_cds_hooks(report: Report) -> dict[str, Any]:
-    """A CDS Hooks response: one card per finding, one per cumulative risk, and an ``info``
-    card when some medications were not recognised (and so not checked).
+    """A CDS Hooks response: one card per finding, one per cumulative risk, and ``info``
+    cards when some entries were not checked: not recognised, read as not taken (negated or
+    stopped), or - coverage ``"none"`` - when nothing at all was checked.
 
     No ``suggestions`` are made: the library does not author orders. With no findings and full
-    coverage the response is ``{"cards": []}``.
+    coverage the response is ``{"cards": []}``; an empty list never gives an empty response.
     """
     report = _check_report(report)
     cards = [_cumulative_card(report, c) for c in report.cumulative_risks]
     cards += [_finding_card(report, f) for f in report.findings]
-    unchecked = (*report.unrecognized, *report.ambiguous, *report.partially_recognized)
+    if report.coverage == "none":
+        cards.append(
+            _info_card(
+                report,
+                f"nothing-checked|{len(report.inputs)}",
+                "No medication was checked for kratom interactions",
+                "kratom_safety found no current medication to check on this list (it was empty, "
+                "or no entry was recognised as a current medication). This is not an "
+                "all-clear: no conclusion about interactions can be drawn.",
+            )
+        )
+    if report.negated:
+        n = len(report.negated)
+        cards.append(
+            _info_card(
+                report,
+                f"negated|{report.negated}",
+                f"{n} entr{'ies' if n != 1 else 'y'} read as not taken (negated or stopped) "
+                "- not checked",
+                "These entries say the drug is not taken (e.g. 'no', 'stopped', 'd/c', "
+                "'allergic to'), so interactions with them were not checked:\n\n"
+                + "\n".join(f"- {text}" for text in report.negated),
+            )
+        )
+    unchecked = (
+        *report.unrecognized,
+        *report.ambiguous,
+        *report.partially_recognized,
+        *report.excluded,
+    )
     if unchecked:
         n = len(unchecked)
         listing = "\n".join(f"- {text}" for text in unchecked)
@@ -216,7 +265,8 @@ def _concept_name(concept: object) -> str | None:
     text = concept.get("text")
     if isinstance(text, str) and text.strip():
         return text.strip()
-    for coding in concept.get("coding") or ():
+    codings = concept.get("coding")
+    for coding in codings if isinstance(codings, list) else ():
         if isinstance(coding, Mapping):
             display = coding.get("display")
             if isinstance(display, str) and display.strip():
@@ -224,22 +274,165 @@ def _concept_name(concept: object) -> str | None:
     return None
 
 
-def _resources(obj: object) -> Iterable[Mapping[str, Any]]:
-    if isinstance(obj, Mapping):
-        if obj.get("resourceType") == "Bundle":
-            for entry in obj.get("entry") or ():
-                if isinstance(entry, Mapping):
-                    yield from _resources(entry.get("resource"))
-        elif "resourceType" in obj:
-            yield obj
-        else:  # a CDS Hooks request: context (draftOrders, ...) and prefetch
-            for part in (obj.get("context"), obj.get("prefetch")):
-                if isinstance(part, Mapping):
-                    for value in part.values():
-                        yield from _resources(value)
-    elif isinstance(obj, (list, tuple)):
-        for item in obj:
-            yield from _resources(item)
+#: Statuses (of any of the three resource types) that mean the drug is not being taken.
+SKIPPED_STATUSES = frozenset({"entered-in-error", "cancelled", "stopped", "not-taken", "declined"})
+#: Deepest nesting of Bundles / requests accepted; deeper input is refused, not walked.
+MAX_FHIR_DEPTH = 32
+_MAX_MEDS = 1000  # the list limit of check()
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedEntry:
+    """A medication resource that :func:`read_fhir_medications` left out, and why."""
+
+    resource_type: str
+    id: str | None
+    name: str | None
+    reason: str
+    """``"status entered-in-error"`` (or cancelled, stopped, not-taken, declined) or
+    ``"doNotPerform"``."""
+
+
+@dataclass(frozen=True, slots=True)
+class FhirMedications:
+    """The result of :func:`read_fhir_medications`: names to check, and what was skipped."""
+
+    medications: tuple[str, ...]
+    skipped: tuple[SkippedEntry, ...]
+
+
+def _bad(message: str) -> InvalidInputError:
+    return InvalidInputError(f"malformed FHIR input: {message}")
+
+
+def _resources(data: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """Every resource in ``data``, walked iteratively; malformed shapes raise."""
+    stack: list[tuple[object, int, str]] = [(data, 0, "request")]
+    out: list[Mapping[str, Any]] = []
+    while stack:
+        obj, depth, where = stack.pop()
+        if depth > MAX_FHIR_DEPTH:
+            raise _bad(f"nested more than {MAX_FHIR_DEPTH} levels deep")
+        if not isinstance(obj, Mapping):
+            raise _bad(f"{where} must be a JSON object, got {type(obj).__name__}")
+        rtype = obj.get("resourceType")
+        if rtype is None:
+            if depth:
+                raise _bad(f"{where} has no resourceType")
+            context, prefetch = obj.get("context"), obj.get("prefetch")
+            if not isinstance(context, Mapping) and not isinstance(prefetch, Mapping):
+                raise _bad("expected a FHIR resource, Bundle or CDS Hooks request")
+            kids: list[tuple[object, int, str]] = []
+            if context is not None:
+                if not isinstance(context, Mapping):
+                    raise _bad(f"context must be a JSON object, got {type(context).__name__}")
+                for key, value in context.items():
+                    if key == "draftOrders" or (
+                        isinstance(value, Mapping) and "resourceType" in value
+                    ):
+                        kids.append((value, depth + 1, f"context.{key}"))
+                    elif isinstance(value, list):
+                        kids += [
+                            (v, depth + 1, f"context.{key}")
+                            for v in value
+                            if isinstance(v, Mapping) and "resourceType" in v
+                        ]
+            if prefetch is not None:
+                if not isinstance(prefetch, Mapping):
+                    raise _bad(f"prefetch must be a JSON object, got {type(prefetch).__name__}")
+                kids += [
+                    (v, depth + 1, f"prefetch.{k}") for k, v in prefetch.items() if v is not None
+                ]
+            stack.extend(reversed(kids))
+        elif not isinstance(rtype, str):
+            raise _bad(f"{where}: resourceType must be a string")
+        elif rtype == "Bundle":
+            entries = obj.get("entry")
+            if entries is None:
+                continue
+            if not isinstance(entries, list):
+                raise _bad(f"{where}: Bundle.entry must be a list, got {type(entries).__name__}")
+            kids = []
+            for i, entry in enumerate(entries):
+                if not isinstance(entry, Mapping):
+                    raise _bad(f"{where}: Bundle.entry[{i}] must be a JSON object")
+                res = entry.get("resource")
+                if res is not None:
+                    kids.append((res, depth + 1, f"{where}.entry[{i}].resource"))
+            stack.extend(reversed(kids))
+        else:
+            out.append(obj)
+    return iter(out)
+
+
+def _name_of(res: Mapping[str, Any]) -> str | None:
+    name = _concept_name(res.get("medicationCodeableConcept"))
+    if name is None:
+        ref = res.get("medicationReference")
+        target = ref.get("reference") if isinstance(ref, Mapping) else None
+        if isinstance(target, str) and target.startswith("#"):
+            contained = res.get("contained")
+            for item in contained if isinstance(contained, list) else ():
+                if isinstance(item, Mapping) and item.get("id") == target[1:]:
+                    name = _concept_name(item.get("code"))
+        if name is None and isinstance(ref, Mapping):
+            display = ref.get("display")
+            name = display.strip() if isinstance(display, str) and display.strip() else None
+    return name
+
+
+def read_fhir_medications(data: Mapping[str, Any]) -> FhirMedications:
+    """Medication names from a FHIR Bundle, a single resource, or a CDS Hooks request, and
+    the medication resources skipped because they are not being taken.
+
+    Skipped: any MedicationRequest, MedicationStatement or MedicationDispense whose status is
+    ``entered-in-error``, ``cancelled``, ``stopped``, ``not-taken`` or ``declined``, or with
+    ``doNotPerform: true``. A resource without a usable name, or with a name longer than the
+    library accepts, is returned as a ``"<Type>/<id> (...)"`` placeholder so that
+    :func:`check` reports it as unrecognised instead of dropping it silently. Identical names
+    are counted once when there are more than 1000; any beyond 1000 are replaced by one
+    placeholder saying how many were not checked.
+
+    Raises InvalidInputError for malformed shapes (``"entry": {}``, ``draftOrders`` that is
+    not a resource, ...) and for nesting deeper than :data:`MAX_FHIR_DEPTH`. The walk is
+    iterative, so no input can exhaust the Python stack.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidInputError("expected a FHIR resource, Bundle or CDS Hooks request", value=data)
+    names: list[str] = []
+    skipped: list[SkippedEntry] = []
+    for res in _resources(data):
+        rtype = str(res.get("resourceType"))
+        if rtype not in _MED_RESOURCES:
+            continue
+        rid = res.get("id")
+        label = f"{rtype}/{echo(str(rid)) if rid is not None else '?'}"
+        name = _name_of(res)
+        status = res.get("status")
+        reason = None
+        if isinstance(status, str) and status in SKIPPED_STATUSES:
+            reason = f"status {status}"
+        elif res.get("doNotPerform") is True:
+            reason = "doNotPerform"
+        if reason is not None:
+            skipped.append(
+                SkippedEntry(
+                    rtype, None if rid is None else echo(str(rid)), name and echo(name), reason
+                )
+            )
+            continue
+        if name is None:
+            name = f"{label} (no medication name)"
+        elif len(name) > MAX_INPUT_LENGTH:
+            name = f"{label} (medication name longer than {MAX_INPUT_LENGTH} characters)"
+        names.append(name)
+    if len(names) > _MAX_MEDS:
+        names = list(dict.fromkeys(names))
+        if len(names) > _MAX_MEDS:
+            extra = len(names) - (_MAX_MEDS - 1)
+            names = names[: _MAX_MEDS - 1]
+            names.append(f"({extra} more medication entries not checked: over the limit)")
+    return FhirMedications(tuple(names), tuple(skipped))
 
 
 def medications_from_fhir(data: Mapping[str, Any]) -> list[str]:
@@ -247,29 +440,9 @@ def medications_from_fhir(data: Mapping[str, Any]) -> list[str]:
 
     Reads MedicationRequest, MedicationStatement and MedicationDispense resources (from an
     ``order-select`` / ``order-sign`` ``draftOrders`` Bundle, from prefetch, or from a Bundle):
-    ``medicationCodeableConcept`` text or coding display, or a contained ``Medication``. A
-    resource with no usable name is returned as ``"<Type>/<id> (no medication name)"`` so that
-    :func:`check` reports it as unrecognised instead of dropping it silently.
+    ``medicationCodeableConcept`` text or coding display, or a contained ``Medication``.
+    Entries that are not being taken (entered-in-error, cancelled, stopped, not-taken,
+    declined, doNotPerform) are left out: use :func:`read_fhir_medications` to learn which
+    and why. Malformed input raises InvalidInputError; see :func:`read_fhir_medications`.
     """
-    if not isinstance(data, Mapping):
-        raise InvalidInputError("expected a FHIR resource, Bundle or CDS Hooks request", value=data)
-    names: list[str] = []
-    for res in _resources(data):
-        rtype = res.get("resourceType")
-        if rtype not in _MED_RESOURCES:
-            continue
-        name = _concept_name(res.get("medicationCodeableConcept"))
-        if name is None:
-            ref = res.get("medicationReference")
-            target = ref.get("reference") if isinstance(ref, Mapping) else None
-            if isinstance(target, str) and target.startswith("#"):
-                for contained in res.get("contained") or ():
-                    if isinstance(contained, Mapping) and contained.get("id") == target[1:]:
-                        name = _concept_name(contained.get("code"))
-            if name is None and isinstance(ref, Mapping):
-                display = ref.get("display")
-                name = display.strip() if isinstance(display, str) and display.strip() else None
-        if name is None:
-            name = f"{rtype}/{res.get('id', '?')} (no medication name)"
-        names.append(name)
-    return names
+    return list(read_fhir_medications(data).medications)

@@ -18,13 +18,19 @@ __all__ = [
     "Ingredient",
     "IngredientProperty",
     "Interaction",
+    "Jurisdiction",
+    "LegalConfidence",
+    "LegalSourceKind",
+    "LegalStatus",
     "Negation",
+    "PendingChange",
     "PopulationNote",
     "ProductProfile",
     "Property",
     "Reference",
+    "RegulatedSubstance",
+    "RegulatoryRecord",
     "RegulatorySource",
-    "RegulatoryStatus",
     "Severity",
     "StudyType",
     "Substance",
@@ -290,42 +296,79 @@ class DependenceSignal(_Record):
     last_reviewed: _dt.date
 
 
+_PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+LegalStatus = Literal["controlled", "restricted", "not_controlled", "unknown"]
+"""``controlled``: scheduled or prohibited. ``restricted``: lawful with conditions (age limits,
+labelling, registration, potency or 7-OH caps, sale bans short of scheduling).
+``not_controlled``: the law does not list it. ``unknown``: no usable text was read."""
+LegalConfidence = Literal["official", "reported", "none"]
+"""``official``: read in the law or an agency's own text. ``reported``: only news could be
+read. ``none``: nothing usable was found (status ``unknown``)."""
+LegalSourceKind = Literal["statute", "regulation", "register", "gazette", "agency", "court", "news"]
+RegulatedSubstance = Literal["kratom", "7-hydroxymitragynine"]
+
+
 class RegulatorySource(_Record):
-    """Where a legal status was read. ``official`` is True for a government text or page;
-    ``read_on_copy`` is True when the curators read it on a copy rather than at ``url``."""
+    """Where a legal status was read: the law or an official page, or (labelled) news."""
 
-    title: str
+    title: str = Field(min_length=3)
     url: str = Field(pattern=r"^https?://\S+$")
-    publisher: str
+    publisher: str = Field(min_length=2)
+    kind: LegalSourceKind
     official: bool
-    read_on_copy: bool = False
-    date: str | None = Field(default=None, pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+    date: str | None = Field(default=None, pattern=_PARTIAL_DATE)
+
+    @model_validator(mode="after")
+    def _news_is_not_official(self) -> RegulatorySource:
+        if self.official == (self.kind == "news"):
+            raise ValueError("official is True exactly for a non-news source")
+        return self
 
 
-class RegulatoryStatus(_Record):
-    """The legal status of kratom or of 7-OH products in one jurisdiction, as of a date."""
+class PendingChange(_Record):
+    """A bill or proposed rule that has not taken effect (never replaces the status)."""
+
+    summary: str = Field(min_length=20)
+    sources: tuple[RegulatorySource, ...] = ()
+
+
+class Jurisdiction(_Record):
+    """An ISO 3166 code this library answers for (countries, US subdivisions, aliases)."""
+
+    id: str = Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+    name: str
+    alias_of: str | None = None
+
+
+class RegulatoryRecord(_Record):
+    """The legal status of kratom or of 7-OH in one jurisdiction, as shipped in the data."""
 
     id: str
     jurisdiction: str = Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
     jurisdiction_name: str
-    substance: Literal["kratom", "7-hydroxymitragynine"]
-    status: Literal[
-        "controlled", "prohibited", "regulated", "not_controlled", "pending", "conflicting"
-    ]
+    substance: RegulatedSubstance
+    status: LegalStatus
     detail: str = Field(min_length=20)
-    effective_date: _dt.date | None = None
-    as_of: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
-    confidence: Literal["official", "secondary_only", "conflicting"]
-    sources: tuple[RegulatorySource, ...] = Field(min_length=1)
+    effective: str | None = Field(default=None, pattern=_PARTIAL_DATE)
+    expires: _dt.date | None = None
+    checked: _dt.date
+    confidence: LegalConfidence
+    pending_change: PendingChange | None = None
+    sources: tuple[RegulatorySource, ...] = ()
     note: str | None = None
-    last_reviewed: _dt.date
 
     @model_validator(mode="after")
-    def _consistent(self) -> RegulatoryStatus:
+    def _consistent(self) -> RegulatoryRecord:
         if self.id != f"{self.jurisdiction}-{self.substance}":
             raise ValueError("id must be JURISDICTION-substance")
         if self.confidence == "official" and not any(s.official for s in self.sources):
             raise ValueError("confidence 'official' needs an official source")
+        if (self.confidence == "none") != (self.status == "unknown" and not self.sources):
+            raise ValueError("confidence 'none' goes with status 'unknown' and no sources")
+        if self.status == "unknown" and self.confidence == "official":
+            raise ValueError("an unknown status cannot be official")
+        if self.status != "unknown" and not self.sources:
+            raise ValueError("a known status needs a source")
         return self
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import get_args
 
 from ._check import _substance_arg
 from ._data import get_store
 from ._errors import InvalidInputError
-from ._models import AdverseEvent, DependenceSignal, PopulationNote, RegulatoryStatus
+from ._models import AdverseEvent, DependenceSignal, PopulationNote
 
-__all__ = ["adverse_events", "dependence_signals", "regulatory_status", "special_populations"]
+__all__ = ["adverse_events", "dependence_signals", "special_populations"]
 
 _DEP_KINDS = get_args(DependenceSignal.model_fields["kind"].annotation)
 
@@ -52,38 +51,6 @@ def dependence_signals(
         d
         for d in get_store().dependence.values()
         if (substance is None or substance in d.substances) and (kind is None or d.kind == kind)
-    ]
-
-
-_JURISDICTION = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
-
-
-def regulatory_status(
-    jurisdiction: str | None = None, *, substance: str | None = None
-) -> list[RegulatoryStatus]:
-    """Legal-status records for a jurisdiction (``"US"``, ``"US-FL"``, ``"TH"``), or all.
-
-    Each record says how sure it is (``confidence``: ``official`` only when a government text
-    was read) and lists its sources. An empty list means no record in this data version -
-    never that kratom is legal there. Legal status changes quickly: check the jurisdiction's
-    current law before relying on it.
-    """
-    if jurisdiction is not None:
-        if not isinstance(jurisdiction, str) or not _JURISDICTION.match(jurisdiction.upper()):
-            raise InvalidInputError(
-                "jurisdiction must be an ISO 3166 code such as 'US', 'US-FL' or 'TH'",
-                value=jurisdiction,
-            )
-        jurisdiction = jurisdiction.upper()
-    if substance is not None and substance not in ("kratom", "7-hydroxymitragynine"):
-        raise InvalidInputError(
-            "substance must be 'kratom' or '7-hydroxymitragynine'", value=substance
-        )
-    return [
-        r
-        for r in get_store().regulatory.values()
-        if (jurisdiction is None or r.jurisdiction == jurisdiction)
-        and (substance is None or r.substance == substance)
     ]
 
 

@@ -92,7 +92,9 @@ class MatchDict(TypedDict):
 class InputDict(TypedDict):
     index: int
     input: str
-    status: Literal["matched", "partial", "ambiguous", "substance", "unrecognized"]
+    status: Literal[
+        "matched", "partial", "ambiguous", "substance", "unrecognized", "negated", "excluded"
+    ]
     match: MatchDict | None
 
 
@@ -102,13 +104,15 @@ class ReportDict(TypedDict):
     data_reviewed: str
     substances: list[str]
     substances_detected_in_list: list[str]
-    coverage: Literal["complete", "partial"]
+    coverage: Literal["complete", "partial", "none"]
     statement: str
     findings: list[FindingDict]
     cumulative_risks: list[CumulativeRiskDict]
     unrecognized: list[str]
     ambiguous: list[str]
     partially_recognized: list[str]
+    negated: list[str]
+    excluded: list[str]
     inputs: list[InputDict]
     disclaimer: str
 

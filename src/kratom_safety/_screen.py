@@ -21,12 +21,16 @@ false positive only costs time: both paths give identical output.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import heapq
 import json
 import os
 import re
+import shutil
+import signal
+import stat
 import sys
 import tempfile
 import time
@@ -39,9 +43,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Literal, TextIO
 
-from ._check import SUBSTANCES, InputResult, Report, _statement, check
+from ._check import Report, _check_texts, _substance_arg, check, echo
 from ._errors import InvalidInputError
 from ._resolver import validate_text
+from ._text import MAX_INPUT_LENGTH
 from ._version import DATA_VERSION, __version__
 
 __all__ = [
@@ -68,6 +73,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "inputs",
     "coverage",
     "unrecognized",
+    "ambiguous",
+    "partially_recognized",
+    "negated",
+    "excluded",
     "data_version",
 )
 #: The ``summary`` cell of the single CSV row written for a patient without a finding.
@@ -79,6 +88,8 @@ _SEVERITIES = ("major", "moderate", "minor")
 _TOP_UNRECOGNIZED = 50
 _MAX_DISTINCT_UNRECOGNIZED = 100_000
 _PROGRESS_INTERVAL = 0.1
+#: The ``summary`` cell of the row written for a patient who could not be screened.
+NOT_SCREENED = "NOT SCREENED"
 _EXTENSIONS: dict[str, Format] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -92,6 +103,10 @@ class PatientResult:
 
     patient_id: str
     report: Report
+    """For a patient who could not be screened (``error`` set): an empty report, coverage
+    ``"none"``, whose statement says why."""
+    error: str | None = None
+    """Why the patient was not screened (e.g. more than 1000 distinct medications)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +131,16 @@ class ScreenSummary:
     kept for the most frequent ones only and the ranking is approximate."""
     input_grouped: bool = True
     """False when the input was not grouped by patient and was screened by hash partitions."""
+    patients_with_no_coverage: int = 0
+    """Patients for whom nothing was checked (coverage ``"none"``), errors excluded."""
+    patients_with_errors: int = 0
+    """Patients not screened (over the item limit): each has its own error row."""
+    ambiguous_inputs: int = 0
+    partially_recognized_inputs: int = 0
+    negated_inputs: int = 0
+    excluded_inputs: int = 0
+    """Entries (over all patients) that were ambiguous, partly recognised, read as not taken,
+    or refused (too long): none of them was fully checked."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -131,6 +156,12 @@ class ScreenSummary:
             ],
             "unrecognized_ranking_exact": self.unrecognized_ranking_exact,
             "input_grouped": self.input_grouped,
+            "patients_with_no_coverage": self.patients_with_no_coverage,
+            "patients_with_errors": self.patients_with_errors,
+            "ambiguous_inputs": self.ambiguous_inputs,
+            "partially_recognized_inputs": self.partially_recognized_inputs,
+            "negated_inputs": self.negated_inputs,
+            "excluded_inputs": self.excluded_inputs,
             "data_version": self.data_version,
             "package_version": self.package_version,
         }
@@ -149,7 +180,13 @@ def format_summary(summary: ScreenSummary) -> str:
             f" moderate {sev.get('moderate', 0):,}, minor {sev.get('minor', 0):,})",
         ),
         ("Patients with partial coverage", f"{s.patients_with_partial_coverage:,}"),
+        ("Patients with nothing checked", f"{s.patients_with_no_coverage:,}"),
+        ("Patients NOT SCREENED (errors)", f"{s.patients_with_errors:,}"),
         ("Blank medication cells skipped", f"{s.blank_medications:,}"),
+        ("Ambiguous entries (not checked)", f"{s.ambiguous_inputs:,}"),
+        ("Partly recognised entries", f"{s.partially_recognized_inputs:,}"),
+        ("Negated/stopped entries", f"{s.negated_inputs:,}"),
+        ("Refused entries (too long)", f"{s.excluded_inputs:,}"),
     ]
     width = max(len(label) for label, _ in pairs) + 2
     lines = [f"kratom-safety {s.package_version} (data {s.data_version}) batch screening"]
@@ -177,56 +214,68 @@ def format_summary(summary: ScreenSummary) -> str:
 
 @lru_cache(maxsize=4096)
 def _report_for(meds: tuple[str, ...], substance: str) -> Report:
-    """check() on one list, with strings the library refuses (too long) as unrecognised.
+    """check() on one list; strings the library refuses (too long) are reported as
+    ``excluded``, echoed truncated, instead of failing the patient.
 
     Cached: identical lists (same strings, same order) are checked once; Report is immutable.
     """
-    rejected: dict[int, str] = {}
-    valid: list[str] = []
-    positions: list[int] = []
+    refused = set()
     for i, text in enumerate(meds):
         try:
             validate_text(text)
         except InvalidInputError:
-            rejected[i] = text
-        else:
-            valid.append(text)
-            positions.append(i)
-    report = check(valid, substance=substance)
-    if not rejected:
-        return report
-    inputs: list[InputResult] = [replace(r, index=positions[r.index]) for r in report.inputs]
-    inputs += [InputResult(i, t, "unrecognized", None) for i, t in rejected.items()]
-    inputs.sort(key=lambda r: r.index)
-    unrecognized = tuple(r.input for r in inputs if r.status == "unrecognized")
-    without = sorted(
-        {
-            ing
-            for r in inputs
-            if r.match is not None and r.status in ("matched", "partial")
-            for ing in r.match.ingredients
-            if ing not in SUBSTANCES
-        }
-        - {f.ingredient for f in report.findings}
+            refused.add(i)
+    return _check_texts(list(meds), _substance_arg(substance), frozenset(refused))
+
+
+def _error_result(patient_id: str, substance: str) -> PatientResult:
+    message = (
+        f"not screened: more than {_MAX_MEDS} distinct medications "
+        "(the limit of one list; identical strings counted once)"
     )
-    return replace(
-        report,
-        inputs=tuple(inputs),
-        unrecognized=unrecognized,
-        coverage="partial",
-        statement=_statement(
-            list(report.findings),
-            list(report.substances),
-            without,
-            unrecognized,
-            report.ambiguous,
-            report.partially_recognized,
-        ),
-    )
+    report = replace(check((), substance=substance), statement=f"Patient {message}.")
+    return PatientResult(patient_id, report, message)
+
+
+class _Meds:
+    """One patient's medication strings, bounded: over the limit, identical strings count
+    once; still over it, the patient is marked ``over`` and the strings are dropped."""
+
+    __slots__ = ("items", "over", "seen")
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.seen: set[str] | None = None
+        self.over = False
+
+    def add(self, med: str) -> None:
+        if self.over:
+            return
+        if self.seen is None:
+            if len(self.items) < _MAX_MEDS:
+                self.items.append(med)
+                return
+            self.items = list(dict.fromkeys(self.items))
+            self.seen = set(self.items)
+        if med in self.seen:
+            return
+        if len(self.items) >= _MAX_MEDS:
+            self.over, self.items, self.seen = True, [], None
+            return
+        self.items.append(med)
+        self.seen.add(med)
+
+    def result(self, patient_id: str, substance: str) -> PatientResult:
+        if self.over:
+            return _error_result(patient_id, substance)
+        return PatientResult(patient_id, _report_for(tuple(self.items), substance))
 
 
 def _clean_med(text: str) -> str:
-    return text.strip()
+    """Stripped; a string the library would refuse anyway is cut just past the limit, so
+    memory stays bounded whatever the input (it is still refused, and echoed truncated)."""
+    text = text.strip()
+    return text if len(text) <= MAX_INPUT_LENGTH else text[: MAX_INPUT_LENGTH + 1]
 
 
 def screen_rows(
@@ -236,46 +285,57 @@ def screen_rows(
 
     Yields one :class:`PatientResult` per patient, in input order. Medication strings are
     stripped; blank ones are skipped (a patient whose cells are all blank is still screened,
-    with an empty list). A string the library refuses (longer than its limit) is reported as
-    unrecognised. Pure: the result for a patient depends only on that patient's rows, so any
-    partition of the rows by patient can be screened separately and the results combined.
+    with an empty list, and gets coverage ``"none"``). A string the library refuses (longer
+    than its limit) is reported as ``excluded``. Pure: the result for a patient depends only
+    on that patient's rows, so any partition of the rows by patient can be screened
+    separately and the results combined.
 
-    Raises InvalidInputError when a patient id reappears after its group ended (naming it),
-    when a patient has more than 1000 medications, or for an unknown ``substance``.
-    The ids of finished patients are kept to detect reappearance (memory grows with the
-    number of patients; :func:`screen_file` uses a bounded structure instead).
+    A patient with more than 1000 medications is deduplicated (identical strings count
+    once); if still over the limit, the patient gets a result with ``error`` set and an
+    empty report of coverage ``"none"``, and screening continues.
+
+    Raises InvalidInputError when ``rows`` is not an iterable of ``(patient_id, medication)``
+    pairs of strings, when a patient id reappears after its group ended (naming it), or for
+    an unknown ``substance``. The ids of finished patients are kept to detect reappearance
+    (memory grows with the number of patients; :func:`screen_file` uses a bounded structure
+    instead).
     """
-    check((), substance=substance)  # validate the substance before consuming anything
+    _substance_arg(substance)  # validate the substance before consuming anything
+    given: object = rows
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise InvalidInputError("rows must be an iterable of (patient_id, medication) pairs")
     seen: set[str] = set()
     current: str | None = None
-    meds: list[str] = []
-    for patient_id, medication in rows:
-        if not isinstance(patient_id, str) or not isinstance(medication, str):
+    meds = _Meds()
+    for n, row in enumerate(rows):
+        if (
+            not isinstance(row, (tuple, list))
+            or len(row) != 2
+            or not isinstance(row[0], str)
+            or not isinstance(row[1], str)
+        ):
             raise InvalidInputError(
                 "rows must be (patient_id, medication) pairs of strings",
-                value=(patient_id, medication),
+                value=echo(repr(row)),
+                index=n,
             )
+        patient_id, medication = row
         if patient_id != current:
             if current is not None:
-                yield PatientResult(current, _report_for(tuple(meds), substance))
+                yield meds.result(current, substance)
                 seen.add(current)
             if patient_id in seen:
                 raise InvalidInputError(
-                    f"patient {patient_id!r} reappears after its rows ended; "
+                    f"patient {echo(patient_id)!r} reappears after its rows ended; "
                     "rows must be grouped by patient",
                     value=patient_id,
                 )
-            current, meds = patient_id, []
+            current, meds = patient_id, _Meds()
         med = _clean_med(medication)
         if med:
-            if len(meds) >= _MAX_MEDS:
-                raise InvalidInputError(
-                    f"patient {patient_id!r} has more than {_MAX_MEDS} medications",
-                    value=patient_id,
-                )
-            meds.append(med)
+            meds.add(med)
     if current is not None:
-        yield PatientResult(current, _report_for(tuple(meds), substance))
+        yield meds.result(current, substance)
 
 
 # --------------------------------------------------------------------------- statistics
@@ -293,9 +353,21 @@ class _Stats:
         self.partial = 0
         self.unrecognized: Counter[str] = Counter()
         self.unrecognized_exact = True
+        self.none = 0
+        self.errors = 0
+        self.inputs = dict.fromkeys(("ambiguous", "partial", "negated", "excluded"), 0)
 
-    def add(self, report: Report) -> None:
+    def add(self, result: PatientResult) -> None:
         self.patients += 1
+        if result.error is not None:
+            self.errors += 1
+            return
+        report = result.report
+        for r in report.inputs:
+            if r.status in self.inputs:
+                self.inputs[r.status] += 1
+        if report.coverage == "none":
+            self.none += 1
         if report.findings:
             self.with_findings += 1
             worst = min(_SEVERITIES.index(f.severity) for f in report.findings)
@@ -324,6 +396,12 @@ class _Stats:
             package_version=__version__,
             unrecognized_ranking_exact=self.unrecognized_exact,
             input_grouped=grouped,
+            patients_with_no_coverage=self.none,
+            patients_with_errors=self.errors,
+            ambiguous_inputs=self.inputs["ambiguous"],
+            partially_recognized_inputs=self.inputs["partial"],
+            negated_inputs=self.inputs["negated"],
+            excluded_inputs=self.inputs["excluded"],
         )
 
 
@@ -406,6 +484,16 @@ class _Source:
                 raise self.error("empty file (no header row)")
             header[0] = header[0].lstrip("\ufeff")
             width = len(header)
+            names: dict[str, str] = {}
+            for name in header:
+                key = name.strip().casefold()
+                if key and key in names:
+                    raise self.error(
+                        f"duplicate column {name!r} in the header (also {names[key]!r}); "
+                        "refusing to guess which one to read",
+                        reader.line_num,
+                    )
+                names[key] = name
             try:
                 pcol = header.index(self.patient_column)
                 mcol = header.index(self.medication_column)
@@ -419,7 +507,9 @@ class _Source:
                     reader.line_num,
                 ) from None
             n = 0
+            start = reader.line_num + 1
             for row in reader:
+                first, start = start, reader.line_num + 1
                 if len(row) != width:
                     if not row:
                         continue  # blank line
@@ -429,10 +519,17 @@ class _Source:
                         reader.line_num,
                     )
                 pid = row[pcol]
+                for col, value in ((self.patient_column, pid), (self.medication_column, row[mcol])):
+                    if "\n" in value or "\r" in value:
+                        raise self.error(
+                            f"the {col!r} cell holds a line break (a quote that spans lines "
+                            f"{first}-{reader.line_num}?); refusing to read on",
+                            first,
+                        )
                 if not pid.strip():
                     raise self.error("blank patient id", reader.line_num)
                 n += 1
-                yield reader.line_num, pid, row[mcol].strip()
+                yield reader.line_num, pid, _clean_med(row[mcol])
             if n == 0:
                 raise self.error("empty file (a header but no data rows)")
         except csv.Error as exc:
@@ -441,14 +538,26 @@ class _Source:
     def _jsonl_rows(self, lines: Iterator[str]) -> Iterator[tuple[int, str, str]]:
         n = 0
         for line_no, line in enumerate(lines, 1):
+            if line_no == 1:
+                line = line.lstrip("\ufeff")
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line, object_pairs_hook=_unique_keys)
             except json.JSONDecodeError as exc:
                 raise self.error(
                     f"malformed JSON ({exc.msg} at column {exc.pos + 1})", line_no
                 ) from None
+            except _DuplicateKey as exc:
+                raise self.error(
+                    f"duplicate key {exc.args[0]!r} in one object; refusing to guess which "
+                    "value to read",
+                    line_no,
+                ) from None
+            except RecursionError:
+                raise self.error("malformed JSON (nested too deeply)", line_no) from None
+            except ValueError as exc:  # e.g. an integer with thousands of digits
+                raise self.error(f"malformed JSON ({str(exc)[:80]})", line_no) from None
             if not isinstance(obj, dict):
                 raise self.error(f"expected a JSON object, got {type(obj).__name__}", line_no)
             try:
@@ -478,9 +587,22 @@ class _Source:
                 if not value.isascii() and _SURROGATE.search(value):
                     raise self.error("invalid Unicode (lone surrogate escape)", line_no)
             n += 1
-            yield line_no, pid, med.strip()
+            yield line_no, pid, _clean_med(med)
         if n == 0:
             raise self.error("empty file (no JSON objects)")
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _DuplicateKey(key)
+        obj[key] = value
+    return obj
 
 
 def _checked_lines(fh: TextIO, src: _Source) -> Iterator[str]:
@@ -501,13 +623,16 @@ def _checked_lines(fh: TextIO, src: _Source) -> Iterator[str]:
 def _format_of(path: Path, given: str | None, what: str) -> Format:
     if given is not None:
         if given not in ("csv", "jsonl"):
-            raise InvalidInputError(f"{what} must be 'csv' or 'jsonl'", value=given)
+            raise InvalidInputError(
+                f"{what} (--{what.replace('_', '-')}) must be 'csv' or 'jsonl'", value=given
+            )
         return "csv" if given == "csv" else "jsonl"
     fmt = _EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
         raise InvalidInputError(
             f"{path}: cannot tell the format from the extension {path.suffix!r}; "
-            f"use .csv, .jsonl or .ndjson, or pass {what}",
+            f"use .csv, .jsonl or .ndjson, or pass {what} (--{what.replace('_', '-')} on "
+            "the command line)",
             value=str(path),
         )
     return fmt
@@ -531,37 +656,54 @@ class _Writer:
         self.fh = fh
         self.fmt = fmt
         self.csv = csv.writer(fh, lineterminator="\n")
+        # csv quotes only the characters of its line terminator: a row holding a bare CR is
+        # written fully quoted, so that every CSV reader keeps it as one row
+        self.csv_all = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
     def header(self) -> None:
         if self.fmt == "csv":
             self.csv.writerow(CSV_COLUMNS)
 
-    def payload(self, patient_id: str, report: Report) -> _Payload:
+    def payload(self, result: PatientResult) -> _Payload:
+        patient_id, report = result.patient_id, result.report
         if self.fmt == "csv":
             pid = _cell(patient_id)
-            unrec = _cell("; ".join(report.unrecognized))
+            gaps = [
+                _cell("; ".join(texts))
+                for texts in (report.unrecognized, report.ambiguous,
+                              report.partially_recognized, report.negated, report.excluded)
+            ]  # fmt: skip
+            if result.error is not None:
+                summary = f"{NOT_SCREENED}: {result.error}"
+                return [[pid, "", "", "", "", "", summary, "", report.coverage, *gaps,
+                         report.data_version]]  # fmt: skip
             if not report.findings:
                 return [
                     [pid, "", "", "", "", "", NO_FINDING_SUMMARY, "", report.coverage,
-                     unrec, report.data_version]
+                     *gaps, report.data_version]
                 ]  # fmt: skip
             return [
                 [pid, f.interaction_id, f.ingredient, f.action, f.severity, f.evidence,
-                 f.summary, _cell("; ".join(f.inputs)), report.coverage, unrec,
+                 f.summary, _cell("; ".join(f.inputs)), report.coverage, *gaps,
                  report.data_version]
                 for f in report.findings
             ]  # fmt: skip
-        return json.dumps(_patient_dict(patient_id, report), ensure_ascii=False)
+        return json.dumps(_patient_dict(result), ensure_ascii=False)
 
     def write(self, payload: _Payload) -> None:
         if isinstance(payload, str):
             self.fh.write(payload)
             self.fh.write("\n")
         else:
-            self.csv.writerows(payload)
+            for row in payload:
+                if any("\r" in cell for cell in row):
+                    self.csv_all.writerow(row)
+                else:
+                    self.csv.writerow(row)
 
 
-def _patient_dict(patient_id: str, report: Report) -> dict[str, Any]:
+def _patient_dict(result: PatientResult) -> dict[str, Any]:
+    patient_id, report = result.patient_id, result.report
     findings = []
     for f in report.findings:
         d: dict[str, Any] = {k: getattr(f, k) for k in _FINDING_KEYS}
@@ -580,8 +722,12 @@ def _patient_dict(patient_id: str, report: Report) -> dict[str, Any]:
         ],
         "unrecognized": list(report.unrecognized),
         "ambiguous": list(report.ambiguous),
+        "partially_recognized": list(report.partially_recognized),
+        "negated": list(report.negated),
+        "excluded": list(report.excluded),
         "coverage": report.coverage,
         "statement": report.statement,
+        **({"error": result.error} if result.error is not None else {}),
         "data_version": report.data_version,
     }
 
@@ -593,13 +739,18 @@ class _AtomicOutput:
         self.path = path
         self.tmp: Path | None = None
         self.fh: TextIO | None = None
+        try:
+            self.old: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            self.old = None
 
     def __enter__(self) -> TextIO:
-        fd, name = tempfile.mkstemp(
-            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".partial"
-        )
-        self.tmp = Path(name)
-        self.fh = open(fd, "w", encoding="utf-8", newline="")
+        with _deferred_signals():  # no signal between creating the file and owning it
+            fd, name = tempfile.mkstemp(
+                dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".partial"
+            )
+            self.tmp = Path(name)
+            self.fh = open(fd, "w", encoding="utf-8", newline="")
         return self.fh
 
     def __exit__(
@@ -617,12 +768,38 @@ class _AtomicOutput:
                 os.fsync(self.fh.fileno())
             self.fh.close()
             if exc_type is None:
+                self._set_mode()
                 os.replace(self.tmp, self.path)
                 done = True
         finally:
             if not done:
                 self.fh.close()
                 self.tmp.unlink(missing_ok=True)
+
+    def _set_mode(self) -> None:
+        """An existing file keeps its mode (and owner, where allowed); a new one gets the
+        mode that the user's umask gives (mkstemp made the temporary file 0600)."""
+        assert self.tmp is not None
+        if self.old is not None:
+            os.chmod(self.tmp, stat.S_IMODE(self.old.st_mode))
+            if (self.old.st_uid, self.old.st_gid) != (os.getuid(), os.getgid()):
+                with contextlib.suppress(OSError):
+                    os.chown(self.tmp, self.old.st_uid, self.old.st_gid)
+        else:
+            os.chmod(self.tmp, 0o666 & ~_umask())
+
+
+def _umask() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # no /proc: read it by setting it back at once
+    os.umask(mask)
+    return mask
 
 
 # --------------------------------------------------------------------------- passes
@@ -660,40 +837,34 @@ class _SeenFilter:
         return present
 
 
-def _too_many(src: _Source, patient_id: str, line: int | None = None) -> InvalidInputError:
-    return src.error(f"patient {patient_id!r} has more than {_MAX_MEDS} medications", line)
-
-
 def _grouped_pass(src: _Source, writer: _Writer, substance: str, progress: _Progress) -> _Stats:
     """Screen a file whose rows are grouped by patient; raise _NotGrouped otherwise."""
     stats = _Stats()
     seen = _SeenFilter(src.size // 4 + 1)
     current: str | None = None
-    meds: list[str] = []
+    meds = _Meds()
     rows = 0
     with closing(src.rows()) as source:
-        for line, pid, med in source:
+        for _line, pid, med in source:
             rows += 1
             if pid != current:
                 if current is not None:
-                    report = _report_for(tuple(meds), substance)
-                    stats.add(report)
-                    writer.write(writer.payload(current, report))
+                    result = meds.result(current, substance)
+                    stats.add(result)
+                    writer.write(writer.payload(result))
                 if seen.add(pid):
                     raise _NotGrouped
-                current, meds = pid, []
+                current, meds = pid, _Meds()
             if med:
-                if len(meds) >= _MAX_MEDS:
-                    raise _too_many(src, pid, line)
-                meds.append(med)
+                meds.add(med)
             else:
                 stats.blank += 1
             if not rows & 1023:
                 progress.update(rows, "screening")
     if current is not None:
-        report = _report_for(tuple(meds), substance)
-        stats.add(report)
-        writer.write(writer.payload(current, report))
+        result = meds.result(current, substance)
+        stats.add(result)
+        writer.write(writer.payload(result))
     stats.rows = rows
     progress.update(rows, "screening", force=True)
     return stats
@@ -719,72 +890,98 @@ def _partitioned_pass(
     """Screen a file in any row order through hash partitions on disk."""
     stats = _Stats()
     n = _partition_count(src.size)
-    with tempfile.TemporaryDirectory(prefix="kratom-screen-", dir=temp_dir) as tmp:
-        parts = [Path(tmp) / f"part-{i:03d}.csv" for i in range(n)]
-        with ExitStack() as stack:
-            files = [
-                stack.enter_context(
-                    open(p, "w", encoding="utf-8", errors="surrogatepass", newline="")
-                )
-                for p in parts
-            ]
-            writers = [csv.writer(f, lineterminator="\n") for f in files]
-            rows = 0
-            last_pid: str | None = None
-            last_part = 0
-            for line, pid, med in stack.enter_context(closing(src.rows())):
-                rows += 1
-                if pid != last_pid:
-                    last_pid, last_part = pid, _partition_of(pid, n)
-                writers[last_part].writerow((line, pid, med))
-                if not med:
-                    stats.blank += 1
-                if not rows & 1023:
-                    progress.update(rows, "partitioning")
-            stats.rows = rows
-            progress.update(rows, "partitioning", force=True)
+    with ExitStack() as outer:
+        with _temp_errors(), _deferred_signals():
+            tmp = outer.enter_context(
+                tempfile.TemporaryDirectory(prefix="kratom-screen-", dir=temp_dir)
+            )
+        with _temp_errors():
+            parts = [Path(tmp) / f"part-{i:03d}.csv" for i in range(n)]
+            with ExitStack() as stack:
+                files = [
+                    stack.enter_context(
+                        open(p, "w", encoding="utf-8", errors="surrogatepass", newline="")
+                    )
+                    for p in parts
+                ]
+                # CRLF terminator: csv then quotes any field holding a CR or an LF
+                writers = [csv.writer(f, lineterminator="\r\n") for f in files]
+                rows = 0
+                last_pid: str | None = None
+                last_part = 0
+                for line, pid, med in stack.enter_context(closing(src.rows())):
+                    rows += 1
+                    if pid != last_pid:
+                        last_pid, last_part = pid, _partition_of(pid, n)
+                    writers[last_part].writerow((line, pid, med))
+                    if not med:
+                        stats.blank += 1
+                    if not rows & 1023:
+                        progress.update(rows, "partitioning")
+                stats.rows = rows
+                progress.update(rows, "partitioning", force=True)
 
-        results = [p.with_suffix(".out") for p in parts]
-        done = 0
-        for i, (p, out) in enumerate(zip(parts, results, strict=True)):
-            done += _screen_partition(src, p, out, writer, substance, stats)
-            p.unlink()
-            progress.update(done, f"screening (partition {i + 1}/{n})")
-        with ExitStack() as stack:
+            results = [p.with_suffix(".out") for p in parts]
+            done = 0
+            for i, (p, out) in enumerate(zip(parts, results, strict=True)):
+                done += _screen_partition(p, out, writer, substance, stats)
+                p.unlink()
+                progress.update(done, f"screening (partition {i + 1}/{n})")
             handles = [
-                stack.enter_context(open(out, encoding="utf-8", errors="surrogatepass"))
+                outer.enter_context(open(out, encoding="utf-8", errors="surrogatepass"))
                 for out in results
             ]
-            for _, payload in heapq.merge(*(_results(h) for h in handles), key=lambda r: r[0]):
-                writer.write(payload)
+        for _, payload in heapq.merge(*(_results(h) for h in handles), key=lambda r: r[0]):
+            writer.write(payload)
     return stats
 
 
-def _screen_partition(
-    src: _Source, part: Path, out: Path, writer: _Writer, substance: str, stats: _Stats
-) -> int:
+@contextlib.contextmanager
+def _deferred_signals() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block ends (a temporary file or folder is created
+    and handed to its owner in one step, so an interrupt cannot leave it behind)."""
+    sigs = {signal.SIGINT, signal.SIGTERM}
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
+    except (AttributeError, OSError, ValueError):  # no pthread_sigmask on this platform
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+@contextlib.contextmanager
+def _temp_errors() -> Iterator[None]:
+    """OSErrors inside the block concern the temporary folder: raised as _TempError."""
+    try:
+        yield
+    except OSError as exc:
+        raise _TempError(str(exc)) from exc
+
+
+def _screen_partition(part: Path, out: Path, writer: _Writer, substance: str, stats: _Stats) -> int:
     """Group one partition in memory and write its results keyed by first line number.
 
     Returns the number of rows in the partition.
     """
-    groups: dict[str, tuple[int, list[str]]] = {}
+    groups: dict[str, tuple[int, _Meds]] = {}
     rows = 0
     with open(part, encoding="utf-8", errors="surrogatepass", newline="") as fh:
         for line_s, pid, med in csv.reader(fh):
             rows += 1
             group = groups.get(pid)
             if group is None:
-                group = groups[pid] = (int(line_s), [])
+                group = groups[pid] = (int(line_s), _Meds())
             if med:
-                if len(group[1]) >= _MAX_MEDS:
-                    raise _too_many(src, pid, int(line_s))
-                group[1].append(med)
+                group[1].add(med)
     # dict order is first-appearance order within the partition (rows were written in order)
     with open(out, "w", encoding="utf-8", errors="surrogatepass") as fh:
         for pid, (first, meds) in groups.items():
-            report = _report_for(tuple(meds), substance)
-            stats.add(report)
-            fh.write(json.dumps([first, writer.payload(pid, report)], ensure_ascii=False))
+            result = meds.result(pid, substance)
+            stats.add(result)
+            fh.write(json.dumps([first, writer.payload(result)], ensure_ascii=False))
             fh.write("\n")
     return rows
 
@@ -829,63 +1026,147 @@ def screen_file(
     (default: the system temporary directory). ``progress`` shows a progress line on stderr
     (None: only when stderr is a terminal).
 
+    ``path_in`` may be ``"-"`` for standard input and ``path_out`` ``"-"`` for standard
+    output (formats then default to CSV); standard input is first copied to a temporary
+    file, standard output is written only once screening has succeeded. ``path_out`` must
+    otherwise name a regular file, new or existing: a device, FIFO, socket or directory is
+    refused. A symlink is written through: its target is replaced, the link stays. An
+    existing output keeps its permissions; a new one gets the mode the umask gives.
+
+    A patient over the item limit (1000 distinct medications) gets an error row and the
+    batch continues (see :attr:`ScreenSummary.patients_with_errors`).
+
     Raises InvalidInputError, with the file and line number where known, for a missing,
-    unreadable, binary or empty file, a missing column, a malformed row or JSON line, a
-    blank patient id, or a patient with more than 1000 medications.
+    unreadable, binary or empty file, a missing or duplicate column, a duplicate JSON key,
+    a patient or medication cell holding a line break (an unbalanced quote), a malformed
+    row or JSON line, or a blank patient id.
     """
+    to_stdout = os.fspath(path_out) == "-"
+    from_stdin = os.fspath(path_in) == "-"
     src_path = Path(path_in)
     out_path = Path(path_out)
-    in_fmt = _format_of(src_path, input_format, "input_format")
-    out_fmt = _format_of(out_path, output_format, "output_format")
-    check((), substance=substance)  # validate the substance before any work
+    in_fmt = _format_of(src_path, input_format or ("csv" if from_stdin else None), "input_format")
+    out_fmt = _format_of(out_path, output_format or ("csv" if to_stdout else None), "output_format")
+    _substance_arg(substance)  # validate the substance before any work
     for name, col in (("patient_column", patient_column), ("medication_column", medication_column)):
         if not isinstance(col, str) or not col:
             raise InvalidInputError(f"{name} must be a non-empty string", value=col)
     if patient_column == medication_column:
         raise InvalidInputError("patient_column and medication_column must differ")
-    try:
-        st = os.stat(src_path)
-    except FileNotFoundError:
-        raise InvalidInputError(f"{src_path}: file not found", value=str(src_path)) from None
-    except OSError as exc:
-        raise InvalidInputError(
-            f"{src_path}: cannot read file ({exc.strerror or exc})", value=str(src_path)
-        ) from None
-    if not os.path.isfile(src_path):
-        raise InvalidInputError(f"{src_path}: not a regular file", value=str(src_path))
-    if st.st_size == 0:
-        raise InvalidInputError(f"{src_path}: empty file", value=str(src_path))
-    if out_path.is_dir():
-        raise InvalidInputError(f"{out_path}: is a directory", value=str(out_path))
-    if not out_path.parent.is_dir():
-        raise InvalidInputError(f"{out_path}: output directory does not exist", value=str(out_path))
-    if out_path.exists() and os.path.samefile(src_path, out_path):
-        raise InvalidInputError(
-            f"{out_path}: the output would overwrite the input", value=str(out_path)
-        )
-    src = _Source(src_path, in_fmt, patient_column, medication_column, encoding, st.st_size)
+    if not to_stdout:
+        out_path = _output_target(out_path)
+    tmp = None if temp_dir is None else os.fspath(temp_dir)
     show = sys.stderr.isatty() if progress is None else bool(progress)
     prog = _Progress(show)
-    tmp = None if temp_dir is None else os.fspath(temp_dir)
-    try:
-        with _AtomicOutput(out_path) as fh:
-            writer = _Writer(fh, out_fmt)
-            writer.header()
+    with ExitStack() as stack:
+        if from_stdin or to_stdout:
             try:
-                stats = _grouped_pass(src, writer, substance, prog)
-                grouped = True
-            except _NotGrouped:
-                prog.note("input not grouped by patient: screening through hash partitions")
-                fh.seek(0)
-                fh.truncate()
+                with _deferred_signals():
+                    staging = Path(stack.enter_context(
+                        tempfile.TemporaryDirectory(prefix="kratom-screen-", dir=tmp)
+                    ))  # fmt: skip
+            except OSError as exc:
+                raise _temp_error(tmp, exc) from None
+            if from_stdin:
+                src_path = staging / "stdin"
+                try:
+                    with open(src_path, "wb") as fh_in:
+                        shutil.copyfileobj(sys.stdin.buffer, fh_in)
+                except OSError as exc:
+                    raise _temp_error(tmp, exc) from None
+            if to_stdout:
+                out_path = staging / "stdout"
+        st = _input_stat(src_path, "standard input" if from_stdin else None)
+        if not to_stdout and out_path.exists() and os.path.samefile(src_path, out_path):
+            raise InvalidInputError(
+                f"{out_path}: the output would overwrite the input", value=str(out_path)
+            )
+        src = _Source(src_path, in_fmt, patient_column, medication_column, encoding, st.st_size)
+        shown = "-" if to_stdout else str(out_path)
+        try:
+            with _AtomicOutput(out_path) as fh:
                 writer = _Writer(fh, out_fmt)
                 writer.header()
-                stats = _partitioned_pass(src, writer, substance, prog, tmp)
-                grouped = False
+                try:
+                    stats = _grouped_pass(src, writer, substance, prog)
+                    grouped = True
+                except _NotGrouped:
+                    prog.note("input not grouped by patient: screening through hash partitions")
+                    fh.seek(0)
+                    fh.truncate()
+                    writer = _Writer(fh, out_fmt)
+                    writer.header()
+                    stats = _partitioned_pass(src, writer, substance, prog, tmp)
+                    grouped = False
+        except _TempError as exc:
+            raise _temp_error(tmp, exc.__cause__) from None
+        except OSError as exc:
+            raise InvalidInputError(
+                f"{shown}: cannot write the output ({exc.strerror or exc})", value=shown
+            ) from None
+        finally:
+            prog.finish()
+        if to_stdout:
+            with open(out_path, encoding="utf-8", newline="") as fh_out:
+                shutil.copyfileobj(fh_out, sys.stdout)
+            sys.stdout.flush()
+    return stats.summary(grouped=grouped)
+
+
+class _TempError(Exception):
+    """An OSError in the temporary folder of the partitioned pass (its cause)."""
+
+
+def _temp_error(temp_dir: str | None, exc: BaseException | None) -> InvalidInputError:
+    where = temp_dir or tempfile.gettempdir()
+    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return InvalidInputError(
+        f"temporary folder {where}: cannot write ({why}); pass another one with temp_dir "
+        "(or TMPDIR)",
+        value=where,
+    )
+
+
+def _input_stat(path: Path, label: str | None) -> os.stat_result:
+    name = label or str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InvalidInputError(f"{name}: file not found", value=name) from None
     except OSError as exc:
         raise InvalidInputError(
-            f"{exc.filename or out_path}: {exc.strerror or exc}", value=str(out_path)
+            f"{name}: cannot read file ({exc.strerror or exc})", value=name
         ) from None
-    finally:
-        prog.finish()
-    return stats.summary(grouped=grouped)
+    if not stat.S_ISREG(st.st_mode):
+        raise InvalidInputError(f"{name}: not a regular file", value=name)
+    if st.st_size == 0:
+        raise InvalidInputError(f"{name}: empty file", value=name)
+    return st
+
+
+def _output_target(path: Path) -> Path:
+    """The regular file to replace: ``path``, or the target of a symlink (written through).
+
+    Devices, FIFOs, sockets and directories are refused."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise InvalidInputError(
+            f"{path}: cannot use as output ({exc.strerror or exc})", value=str(path)
+        ) from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise InvalidInputError(f"{path}: is a directory", value=str(path))
+        if not stat.S_ISREG(st.st_mode):
+            raise InvalidInputError(
+                f"{path}: not a regular file (a device, FIFO or socket); the output must be a "
+                "regular file, or '-' for standard output",
+                value=str(path),
+            )
+    if not path.parent.is_dir():
+        raise InvalidInputError(f"{path}: output directory does not exist", value=str(path))
+    return path

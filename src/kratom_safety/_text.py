@@ -10,6 +10,8 @@ __all__ = [
     "NO_JOIN_WORDS",
     "STOP_WORDS",
     "SUPPLY_WORDS",
+    "NegationRule",
+    "negation_in",
     "normalize",
     "tokens",
 ]
@@ -39,6 +41,30 @@ def normalize(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     return normalize(text).split()
+
+
+#: A negation pattern as (words, position, id); position is "before", "after" or "either".
+NegationRule = tuple[tuple[str, ...], str, str]
+
+
+def negation_in(words: list[str], rules: tuple[NegationRule, ...]) -> str | None:
+    """The id of the first rule that marks ``words`` (a normalised input) as not taken.
+
+    "before": the input starts with the pattern and has at least one word after it;
+    "after": the pattern follows at least one word; "either": both are accepted.
+    """
+    n = len(words)
+    for pattern, position, rid in rules:
+        k = len(pattern)
+        if not k or n <= k:
+            continue
+        if position != "after" and tuple(words[:k]) == pattern:
+            return rid
+        if position != "before":
+            for i in range(1, n - k + 1):
+                if tuple(words[i : i + k]) == pattern:
+                    return rid
+    return None
 
 
 _UNITS = """
