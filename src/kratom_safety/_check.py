@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, get_args
 
 from ._data import Store, get_store
@@ -305,15 +306,20 @@ def _negation_rules(store: Store) -> tuple[NegationRule, ...]:
     return hit[1]
 
 
+@lru_cache(maxsize=65536)
+def _negation_cached(text: str, store_key: int) -> str | None:
+    # keyed by the store too, so a reloaded store never answers from old rules
+    return negation_in(tokens(text), _negation_rules(get_store()))
+
+
 def negation_of(text: str) -> str | None:
     """The id of the negation record (``negations.json``) that marks ``text`` as not taken."""
-    return negation_in(tokens(text), _negation_rules(get_store()))
+    return _negation_cached(text, id(get_store()))
 
 
 def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> Report:
     """The report on validated strings; indexes in ``refused`` are reported as excluded."""
     store = get_store()
-    rules = _negation_rules(store)
     inputs: list[InputResult] = []
     detected: list[str] = []
     ing_inputs: dict[str, list[str]] = {}
@@ -322,7 +328,7 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
             inputs.append(InputResult(i, echo(text), "excluded", None))
             continue
         m = _resolve_cached(text)
-        if negation_in(tokens(text), rules) is not None:
+        if _negation_cached(text, id(store)) is not None:
             inputs.append(InputResult(i, text, "negated", m))
             continue
         if m is None:
