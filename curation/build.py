@@ -47,6 +47,7 @@ VERSION_MODULE_REL = pathlib.PurePosixPath("src/kratom_safety/_dataversion.py")
 # The package's own models and loader checks, from this checkout (not an installed copy).
 sys.path[:0] = [str(ROOT / "src"), str(CURATION)]
 
+import unii  # noqa: E402  (curation/unii.py)
 from derived import DERIVED  # noqa: E402  (curation/derived.py)
 
 import docs  # noqa: E402  (curation/docs.py)
@@ -153,6 +154,24 @@ def read_sources() -> dict[str, Records]:
         found.setdefault(folder.name, []).append((read_folder(folder), _rel(folder)))
     for name, derive in DERIVED.items():
         found.setdefault(name, []).append((derive(pinned_input), "curation/derived.py"))
+    overrides_file = SOURCES / "unii" / "overrides.jsonl"
+    overrides = [{"id": r["id"], "unii": r["unii"]} for r in read_jsonl(overrides_file)]
+    by_name = {n: places[0][0] for n, places in found.items() if len(places) == 1}
+    try:
+        unii_of, fda_names, fda_substances = unii.derive(
+            pinned_input,
+            by_name.get("ingredients", []),
+            by_name.get("aliases", []),
+            by_name.get("substances", []),
+            overrides,
+        )
+    except (KeyError, ValueError) as exc:
+        raise BuildError(f"curation/unii.py: {type(exc).__name__}: {exc}") from None
+    for ing in by_name.get("ingredients", []):
+        if ing["id"] in unii_of:
+            ing["unii"] = unii_of[ing["id"]]
+    found.setdefault("fda_names", []).append((fda_names, "curation/unii.py"))
+    found.setdefault("fda_substances", []).append((fda_substances, "curation/unii.py"))
     data: dict[str, Records] = {}
     for name in DATASETS:
         places = found.pop(name, [])

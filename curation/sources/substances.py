@@ -37,10 +37,28 @@ SUBSTANCES = [
             "red vein kratom",
             "green vein kratom",
             "white vein kratom",
+            # names in the producing countries' languages, as the cited sources give them
+            "krathom",  # Thailand: kratom_chapter_crc_b17666_25
+            "kakuam",  # Thailand: kratom_chapter_crc_b17666_25
+            "ithang",  # Thailand: kratom_chapter_crc_b17666_25
+            "mambog",  # Philippines: kratom_chapter_crc_b17666_25
+            "kedemba",  # Indonesia (East Kalimantan): bnnp_kaltim_kratom_kedemba
+            "daun kedemba",  # Indonesian, "kedemba leaf": bnnp_kaltim_kratom_kedemba
+            "bein-sa",  # Myanmar: phytokeys102_mitragyna_speciosa_treatment
+            "\u0e01\u0e23\u0e30\u0e17\u0e48\u0e2d\u0e21",  # Thai: dtam_journal_21_2_kratom
+            # Thai "kratom plant" and "kratom leaf": pharmacycouncil_th_kratom_act_2565
+            "\u0e1e\u0e37\u0e0a\u0e01\u0e23\u0e30\u0e17\u0e48\u0e2d\u0e21",
+            "\u0e43\u0e1a\u0e01\u0e23\u0e30\u0e17\u0e48\u0e2d\u0e21",
         ],
         "references": [
+            "bnnp_kaltim_kratom_kedemba",
+            "dtam_journal_21_2_kratom",
+            "fda_opms_black_liquid_2024",
             "huestis2024molecules",
             "kamble2020acsptsci",
+            "kratom_chapter_crc_b17666_25",
+            "pharmacycouncil_th_kratom_act_2565",
+            "phytokeys102_mitragyna_speciosa_treatment",
             "smith2024addiction",
             "tanna2022pharmaceutics",
         ],

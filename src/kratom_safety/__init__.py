@@ -18,10 +18,12 @@ from ._check import (
     interactions,
 )
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
+from ._fda import ingredient
 from ._legal import RegulatoryStatus, regulatory_status
 from ._models import (
     AdverseEvent,
     DependenceSignal,
+    Ingredient,
     Interaction,
     PopulationNote,
     ProductProfile,
@@ -89,6 +91,7 @@ __all__ = [
     "DependenceSignal",
     "FhirMedications",
     "Finding",
+    "Ingredient",
     "InputResult",
     "Interaction",
     "InvalidInputError",
@@ -111,6 +114,7 @@ __all__ = [
     "assess_use",
     "check",
     "dependence_signals",
+    "ingredient",
     "interactions",
     "medications_from_fhir",
     "product_profiles",

@@ -124,6 +124,9 @@ class Report:
     """Entries read as not taken (negation, stopped, held, allergy): no finding, not checked."""
     excluded: tuple[str, ...] = ()
     """Entries refused before checking (batch screening: too long), echoed truncated."""
+    outside_vocabulary: tuple[str, ...] = ()
+    """Substances recognised by name (FDA's substance list) that are not in the clinical
+    vocabulary: no class or interaction data was checked for them."""
 
     def to_dict(self) -> ReportDict:
         """A JSON-ready dict; the same report always gives the same dict."""
@@ -151,6 +154,7 @@ class Report:
             "partially_recognized": list(self.partially_recognized),
             "negated": list(self.negated),
             "excluded": list(self.excluded),
+            "outside_vocabulary": list(self.outside_vocabulary),
             "inputs": [
                 {
                     "index": r.index,
@@ -322,6 +326,7 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
     store = get_store()
     inputs: list[InputResult] = []
     detected: list[str] = []
+    outside: list[str] = []
     ing_inputs: dict[str, list[str]] = {}
     for i, text in enumerate(meds):
         if i in refused:
@@ -343,6 +348,10 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
             if s not in detected:
                 detected.append(s)
         for d in drugs:
+            if d not in store.ingredients:
+                if d not in outside:
+                    outside.append(d)
+                continue
             ing_inputs.setdefault(d, [])
             if text not in ing_inputs[d]:
                 ing_inputs[d].append(text)
@@ -416,7 +425,7 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
     coverage: Coverage
     if not any(r.status in ("matched", "partial", "substance") for r in inputs):
         coverage = "none"
-    elif unrecognized or ambiguous or partial or negated or excluded:
+    elif unrecognized or ambiguous or partial or negated or excluded or outside:
         coverage = "partial"
     else:
         coverage = "complete"
@@ -441,6 +450,7 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
             excluded,
             empty=not inputs,
             checked=coverage != "none",
+            outside=tuple(outside),
         ),
         disclaimer=DISCLAIMER,
         data_version=DATA_VERSION,
@@ -448,6 +458,7 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
         data_reviewed=DATA_REVIEWED,
         negated=negated,
         excluded=excluded,
+        outside_vocabulary=tuple(outside),
     )
 
 
@@ -463,6 +474,7 @@ def _statement(
     *,
     empty: bool = False,
     checked: bool = True,
+    outside: tuple[str, ...] = (),
 ) -> str:
     subs = ", ".join(active)
     if not checked:
@@ -506,6 +518,10 @@ def _statement(
         )
     if excluded:
         gaps.append("refused, not checked: " + "; ".join(repr(e) for e in excluded))
+    if outside:
+        gaps.append(
+            "recognised but outside the clinical vocabulary, not checked: " + "; ".join(outside)
+        )
     if gaps:
         text += f" Coverage is {'partial' if checked else 'none'} - " + " | ".join(gaps) + "."
     return text

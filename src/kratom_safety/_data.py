@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -18,6 +19,8 @@ from ._models import (
     AdverseEvent,
     Alias,
     DependenceSignal,
+    FdaName,
+    FdaSubstance,
     Ingredient,
     Interaction,
     Jurisdiction,
@@ -33,9 +36,11 @@ from ._version import DATA_VERSION
 
 __all__ = [
     "DATASETS",
+    "LAZY_DATASETS",
     "SCHEMA_VERSION",
     "Store",
     "build_store",
+    "get_fda_substances",
     "get_store",
     "read_dataset",
     "validate_records",
@@ -79,8 +84,13 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("populations", PopulationNote),
         _Dataset("negations", Negation),
         _Dataset("jurisdictions", Jurisdiction),
+        _Dataset("fda_names", FdaName),
+        _Dataset("fda_substances", FdaSubstance),
     )
 }
+#: Read on first need, not with the rest of the store (FDA's other substances: a large index
+#: that only inputs outside the clinical vocabulary need).
+LAZY_DATASETS = frozenset({"fda_substances"})
 
 
 def _norm_id(text: str) -> str:
@@ -170,9 +180,10 @@ class Store:
     populations: Mapping[str, PopulationNote]
     negations: Mapping[str, Negation]
     jurisdictions: Mapping[str, Jurisdiction]
+    fda_names: Mapping[str, FdaName]
 
     def counts(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in DATASETS}
+        return {name: len(getattr(self, name)) for name in DATASETS if name not in LAZY_DATASETS}
 
 
 def _check_refs(fn: str, rid: str, refs: tuple[str, ...], known: Mapping[str, Reference]) -> None:
@@ -183,13 +194,21 @@ def _check_refs(fn: str, rid: str, refs: tuple[str, ...], known: Mapping[str, Re
 
 def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Store:
     """Load every dataset and check that every cross-reference resolves."""
-    loaded = {name: {r.id: r for r in reader(name)} for name in DATASETS}
+    loaded = {
+        name: {r.id: r for r in reader(name)} for name in DATASETS if name not in LAZY_DATASETS
+    }
     store = Store(**loaded)
     refs = store.references
     for s in store.substances.values():
         _check_refs("substances.json", s.id, s.references, refs)
     for ing in store.ingredients.values():
         _check_refs("ingredients.json", ing.id, tuple(p.source for p in ing.properties), refs)
+    for fn_ in store.fda_names.values():
+        for name in fn_.ingredients:
+            if name not in store.ingredients:
+                raise DataIntegrityError(
+                    f"unknown ingredient {name!r}", file="fda_names.json", record=fn_.id
+                )
     for al in store.aliases.values():
         names = set(al.ingredients).union(*al.ambiguous_candidates)
         for name in sorted(names):
@@ -252,6 +271,22 @@ def get_store() -> Store:
                 _load_count += 1
                 _store = store
     return store
+
+
+_fda_lock = threading.Lock()
+_fda: Mapping[str, FdaSubstance] | None = None
+
+
+def get_fda_substances() -> Mapping[str, FdaSubstance]:
+    """FDA's other drug substances (``fda_substances.json``), loaded on first need, once."""
+    global _fda
+    fda = _fda
+    if fda is None:
+        with _fda_lock:
+            fda = _fda
+            if fda is None:
+                fda = _fda = MappingProxyType({r.id: r for r in read_dataset("fda_substances")})
+    return fda
 
 
 def load_count() -> int:

@@ -14,6 +14,8 @@ __all__ = [
     "Alias",
     "DependenceSignal",
     "Evidence",
+    "FdaName",
+    "FdaSubstance",
     "Figure",
     "Ingredient",
     "IngredientProperty",
@@ -193,6 +195,7 @@ class Ingredient(_Record):
 
     id: str = Field(pattern=_ID.pattern, max_length=80)
     synonyms: tuple[str, ...] = ()
+    unii: str | None = Field(default=None, pattern=r"^[0-9A-Z]{10}$")
     properties: tuple[IngredientProperty, ...] = ()
 
     @field_validator("synonyms")
@@ -223,6 +226,41 @@ class Alias(_Record):
         if self.ambiguous_candidates and len(self.ambiguous_candidates) < 2:
             raise ValueError("ambiguous_candidates needs at least two readings")
         return self
+
+
+_UNII = r"^[0-9A-Z]{10}$"
+
+
+class FdaName(_Record):
+    """A name from FDA's UNII list that the resolver matches exactly.
+
+    ``brand``: a brand name of one of our ingredients (``ingredients``). ``substance``: another
+    substance whose name starts like one of ours ("krypton kr-81m" is not the kratom product
+    "Krypton"); ``name`` is that substance, recognised but not in the clinical vocabulary.
+    """
+
+    id: str = Field(min_length=1, max_length=120)
+    """The name as the resolver sees it (normalised words)."""
+    name: str = Field(min_length=1)
+    kind: Literal["brand", "substance"]
+    unii: str = Field(pattern=_UNII)
+    ingredients: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _reading(self) -> FdaName:
+        if (self.kind == "brand") != bool(self.ingredients):
+            raise ValueError("a brand has ingredients; another substance has none")
+        return self
+
+
+class FdaSubstance(_Record):
+    """A drug substance in FDA's UNII list that is not in the clinical vocabulary."""
+
+    id: str = Field(min_length=1, max_length=200)
+    """FDA's display name, lower case."""
+    unii: str = Field(pattern=_UNII)
+    names: tuple[str, ...] = Field(min_length=1)
+    """Its names as the resolver sees them (normalised words)."""
 
 
 class Target(_Record):

