@@ -193,6 +193,7 @@ class Ingredient(_Record):
 
     id: str = Field(pattern=_ID.pattern, max_length=80)
     synonyms: tuple[str, ...] = ()
+    unii: str | None = Field(default=None, pattern=r"^[0-9A-Z]{10}$")
     properties: tuple[IngredientProperty, ...] = ()
 
     @field_validator("synonyms")
