@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import datetime as _dt
 import uuid
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
-from ._check import CumulativeRisk, Finding, Report, echo
+from ._check import CumulativeRisk, Finding, Report
 from ._errors import InvalidInputError
-from ._text import MAX_INPUT_LENGTH
+from ._fhir_read import (
+    MAX_FHIR_DEPTH,
+    SKIPPED_STATUSES,
+    FhirEntry,
+    FhirMedications,
+    SkippedEntry,
+    medications_from_fhir,
+    read_fhir_medications,
+)
 
 __all__ = [
+    "MAX_FHIR_DEPTH",
+    "SKIPPED_STATUSES",
+    "FhirEntry",
     "FhirMedications",
     "SkippedEntry",
     "medications_from_fhir",
@@ -49,12 +60,42 @@ def _check_report(report: object) -> Report:
     return report
 
 
+def _check_source(source: object) -> FhirMedications | None:
+    if source is not None and not isinstance(source, FhirMedications):
+        raise InvalidInputError(
+            "source must be the FhirMedications the report was checked from", value=source
+        )
+    return source
+
+
+def _shown(report: Report, include_no_action: object) -> list[Finding]:
+    """The findings EHR output shows: ``no_action`` ones only when asked for."""
+    if not isinstance(include_no_action, bool):
+        raise InvalidInputError("include_no_action must be True or False", value=include_no_action)
+    return [f for f in report.findings if include_no_action or f.action != "no_action"]
+
+
+def _counts(report: Report) -> Counter[str]:
+    """How many entries of the list each distinct input string came from."""
+    return Counter(r.input for r in report.inputs)
+
+
+def _entries(text: str, n: int) -> str:
+    return text if n <= 1 else f"{text} ({n} entries)"
+
+
+def _listing(texts: tuple[str, ...], counts: Counter[str]) -> str:
+    return "\n".join(f"- {_entries(t, counts[t])}" for t in dict.fromkeys(texts))
+
+
 def to_fhir(
     report: Report,
     *,
     patient: str | None = None,
     implicated: Mapping[str, str] | None = None,
     identified: _dt.date | _dt.datetime | None = None,
+    include_no_action: bool = False,
+    source: FhirMedications | None = None,
 ) -> list[dict[str, Any]]:
     """One FHIR R4 ``DetectedIssue`` per finding, as JSON-ready dicts.
 
@@ -64,9 +105,17 @@ def to_fhir(
     ``identifiedDateTime`` only when given, so the output stays deterministic.
     The issue code is ``NHP`` (natural health product alert); severity maps
     major/moderate/minor to high/moderate/low; ``detail`` ends with the data version and review
-    date. Status is ``preliminary`` when some inputs were not recognised.
+    date. Status is ``preliminary`` when some inputs were not recognised, or (``source``
+    given) when a name came only from the display of a reference whose target was absent.
+
+    Findings whose action is ``no_action`` are left out unless ``include_no_action=True``
+    (the JSON report keeps them). An input that came from several entries is implicated once,
+    its display saying how many. ``source``, the :class:`FhirMedications` the list was read
+    from, implicates each input by the resource it came from when ``implicated`` does not.
     """
     report = _check_report(report)
+    source = _check_source(source)
+    shown = _shown(report, include_no_action)
     if patient is not None and (not isinstance(patient, str) or "/" not in patient):
         raise InvalidInputError("patient must be a reference like 'Patient/123'", value=patient)
     refs: Mapping[str, str] = {}
@@ -80,13 +129,18 @@ def to_fhir(
         raise InvalidInputError("identified must be a date or datetime", value=identified)
 
     issues = []
-    status = "final" if report.coverage == "complete" else "preliminary"
-    for f in report.findings:
+    complete = report.coverage == "complete" and not (source and source.notes)
+    status = "final" if complete else "preliminary"
+    counts = _counts(report)
+    for f in shown:
         implicated_refs: list[dict[str, str]] = []
         for text in f.inputs:
-            ref = {"display": text}
-            if text in refs:
-                ref = {"reference": refs[text], "display": text}
+            ref = {"display": _entries(text, counts[text])}
+            target = refs.get(text)
+            if target is None and source is not None:
+                target = next(iter(source.resources_of(text)), None)
+            if target is not None:
+                ref = {"reference": target, **ref}
             implicated_refs.append(ref)
         implicated_refs.append({"display": f"{_substance_label(report)} (patient-reported)"})
         detail = (
@@ -135,11 +189,13 @@ def _card_footer(report: Report) -> str:
     return f"\n\n_{_footer(report)} {report.disclaimer}_"
 
 
-def _finding_card(report: Report, f: Finding) -> dict[str, Any]:
+def _finding_card(report: Report, f: Finding, counts: Counter[str]) -> dict[str, Any]:
+    on_list = "; ".join(_entries(t, counts[t]) for t in f.inputs)
     refs = "\n".join(
         f"- [{r.short}]({r.canonical_url}) ({r.study_type.replace('_', ' ')})" for r in f.references
     )
     detail = (
+        f"**On the list as:** {on_list}\n\n"
         f"**Consequence:** {f.clinical_effect}\n\n"
         f"**Mechanism:** {f.mechanism}\n\n"
         f"**What to do:** {f.management}\n\n"
@@ -196,253 +252,109 @@ def _info_card(report: Report, key: str, summary: str, detail: str) -> dict[str,
     }
 
 
-def to_cds_hooks(report: Report) -> dict[str, Any]:
-    """A CDS Hooks response: one card per finding, one per cumulative risk, and ``info``
-    cards when some entries were not checked: not recognised, read as not taken (negated or
-    stopped), or - coverage ``"none"`` - when nothing at all was checked.
+def _partial_line(report: Report, text: str, counts: Counter[str]) -> str:
+    m = next((r.match for r in report.inputs if r.input == text and r.match), None)
+    if m is None:
+        return f"- {_entries(text, counts[text])}"
+    words = ", ".join(repr(w) for w in dict.fromkeys(m.unmatched))
+    return f"- {_entries(text, counts[text])}: checked as {m.name}; not recognised: {words}"
 
-    No ``suggestions`` are made: the library does not author orders. With no findings and full
-    coverage the response is ``{"cards": []}``; an empty list never gives an empty response.
+
+def to_cds_hooks(
+    report: Report,
+    *,
+    include_no_action: bool = False,
+    source: FhirMedications | None = None,
+) -> dict[str, Any]:
+    """A CDS Hooks response: one card per finding, one per cumulative risk, and ``info``
+    cards for what was not (fully) checked: entries not recognised or ambiguous (not
+    checked), entries partly recognised (checked for what was recognised, the rest named),
+    entries read as not taken (negated or stopped), names taken only from a reference's
+    display (``source`` given), or - coverage ``"none"`` - when nothing at all was checked.
+
+    Findings whose action is ``no_action`` are left out unless ``include_no_action=True``.
+    Identical strings are listed once, saying how many entries they came from. No
+    ``suggestions`` are made: the library does not author orders. With no findings shown and
+    full coverage the response is ``{"cards": []}``; an empty list never gives an empty
+    response.
     """
     report = _check_report(report)
+    source = _check_source(source)
+    shown = _shown(report, include_no_action)
+    counts = _counts(report)
     cards = [_cumulative_card(report, c) for c in report.cumulative_risks]
-    cards += [_finding_card(report, f) for f in report.findings]
+    cards += [_finding_card(report, f, counts) for f in shown]
     if report.coverage == "none":
+        why = ""
+        if source is not None and source.skipped:
+            reasons = Counter(s.reason for s in source.skipped)
+            why = (
+                f" {len(source.skipped)} medication entr"
+                f"{'ies were' if len(source.skipped) != 1 else 'y was'} not current ("
+                + ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items()))
+                + ") and not checked."
+            )
         cards.append(
             _info_card(
                 report,
                 f"nothing-checked|{len(report.inputs)}",
                 "No medication was checked for kratom interactions",
                 "kratom_safety found no current medication to check on this list (it was empty, "
-                "or no entry was recognised as a current medication). This is not an "
-                "all-clear: no conclusion about interactions can be drawn.",
+                "or no entry was recognised as a current medication)." + why + " This is not "
+                "an all-clear: no conclusion about interactions can be drawn.",
             )
         )
     if report.negated:
-        n = len(report.negated)
+        n = len(set(report.negated))
         cards.append(
             _info_card(
                 report,
                 f"negated|{report.negated}",
-                f"{n} entr{'ies' if n != 1 else 'y'} read as not taken (negated or stopped) "
+                f"{n} medication{'s' if n != 1 else ''} read as not taken (negated or stopped) "
                 "- not checked",
                 "These entries say the drug is not taken (e.g. 'no', 'stopped', 'd/c', "
                 "'allergic to'), so interactions with them were not checked:\n\n"
-                + "\n".join(f"- {text}" for text in report.negated),
+                + _listing(report.negated, counts),
             )
         )
-    unchecked = (
-        *report.unrecognized,
-        *report.ambiguous,
-        *report.partially_recognized,
-        *report.excluded,
-    )
+    unchecked = (*report.unrecognized, *report.ambiguous, *report.excluded)
     if unchecked:
-        n = len(unchecked)
-        listing = "\n".join(f"- {text}" for text in unchecked)
+        n = len(set(unchecked))
         cards.append(
-            {
-                "uuid": str(uuid.uuid5(_UUID_NS, f"{report.data_version}|unchecked|{unchecked}")),
-                "summary": _truncate(
-                    f"{n} medication{'s' if n != 1 else ''} not recognised by kratom_safety "
-                    "- not checked"
-                ),
-                "indicator": "info",
-                "detail": "These entries were not (fully) recognised, so interactions with them "
-                "were not checked:\n\n" + listing + _card_footer(report),
-                "source": {"label": f"kratom_safety (data {report.data_version})"},
-            }
+            _info_card(
+                report,
+                f"unchecked|{unchecked}",
+                f"{n} medication{'s' if n != 1 else ''} not recognised by kratom_safety "
+                "- not checked",
+                "These entries were not recognised (or were ambiguous), so interactions with "
+                "them were not checked:\n\n" + _listing(unchecked, counts),
+            )
+        )
+    partial = tuple(dict.fromkeys(report.partially_recognized))
+    if partial:
+        n = len(partial)
+        cards.append(
+            _info_card(
+                report,
+                f"partial|{partial}",
+                f"{n} medication{'s' if n != 1 else ''} partly recognised by kratom_safety",
+                "These entries were checked for the drugs recognised in them; the words named "
+                "were not recognised and could be a further drug, which was not checked:\n\n"
+                + "\n".join(_partial_line(report, t, counts) for t in partial),
+            )
+        )
+    notes = source.notes if source is not None else ()
+    if notes:
+        n = len(notes)
+        cards.append(
+            _info_card(
+                report,
+                f"reference-display|{notes}",
+                f"{n} medication name{'s' if n != 1 else ''} read only from a reference's "
+                "display text",
+                "The medication these entries refer to was not in the request, so only the "
+                "display text of the reference could be checked:\n\n"
+                + "\n".join(f"- {note}" for note in notes),
+            )
         )
     return {"cards": cards}
-
-
-_MED_RESOURCES = ("MedicationRequest", "MedicationStatement", "MedicationDispense")
-
-
-def _concept_name(concept: object) -> str | None:
-    if not isinstance(concept, Mapping):
-        return None
-    text = concept.get("text")
-    if isinstance(text, str) and text.strip():
-        return text.strip()
-    codings = concept.get("coding")
-    for coding in codings if isinstance(codings, list) else ():
-        if isinstance(coding, Mapping):
-            display = coding.get("display")
-            if isinstance(display, str) and display.strip():
-                return display.strip()
-    return None
-
-
-#: Statuses (of any of the three resource types) that mean the drug is not being taken.
-SKIPPED_STATUSES = frozenset({"entered-in-error", "cancelled", "stopped", "not-taken", "declined"})
-#: Deepest nesting of Bundles / requests accepted; deeper input is refused, not walked.
-MAX_FHIR_DEPTH = 32
-_MAX_MEDS = 1000  # the list limit of check()
-
-
-@dataclass(frozen=True, slots=True)
-class SkippedEntry:
-    """A medication resource that :func:`read_fhir_medications` left out, and why."""
-
-    resource_type: str
-    id: str | None
-    name: str | None
-    reason: str
-    """``"status entered-in-error"`` (or cancelled, stopped, not-taken, declined) or
-    ``"doNotPerform"``."""
-
-
-@dataclass(frozen=True, slots=True)
-class FhirMedications:
-    """The result of :func:`read_fhir_medications`: names to check, and what was skipped."""
-
-    medications: tuple[str, ...]
-    skipped: tuple[SkippedEntry, ...]
-
-
-def _bad(message: str) -> InvalidInputError:
-    return InvalidInputError(f"malformed FHIR input: {message}")
-
-
-def _resources(data: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
-    """Every resource in ``data``, walked iteratively; malformed shapes raise."""
-    stack: list[tuple[object, int, str]] = [(data, 0, "request")]
-    out: list[Mapping[str, Any]] = []
-    while stack:
-        obj, depth, where = stack.pop()
-        if depth > MAX_FHIR_DEPTH:
-            raise _bad(f"nested more than {MAX_FHIR_DEPTH} levels deep")
-        if not isinstance(obj, Mapping):
-            raise _bad(f"{where} must be a JSON object, got {type(obj).__name__}")
-        rtype = obj.get("resourceType")
-        if rtype is None:
-            if depth:
-                raise _bad(f"{where} has no resourceType")
-            context, prefetch = obj.get("context"), obj.get("prefetch")
-            if not isinstance(context, Mapping) and not isinstance(prefetch, Mapping):
-                raise _bad("expected a FHIR resource, Bundle or CDS Hooks request")
-            kids: list[tuple[object, int, str]] = []
-            if context is not None:
-                if not isinstance(context, Mapping):
-                    raise _bad(f"context must be a JSON object, got {type(context).__name__}")
-                for key, value in context.items():
-                    if key == "draftOrders" or (
-                        isinstance(value, Mapping) and "resourceType" in value
-                    ):
-                        kids.append((value, depth + 1, f"context.{key}"))
-                    elif isinstance(value, list):
-                        kids += [
-                            (v, depth + 1, f"context.{key}")
-                            for v in value
-                            if isinstance(v, Mapping) and "resourceType" in v
-                        ]
-            if prefetch is not None:
-                if not isinstance(prefetch, Mapping):
-                    raise _bad(f"prefetch must be a JSON object, got {type(prefetch).__name__}")
-                kids += [
-                    (v, depth + 1, f"prefetch.{k}") for k, v in prefetch.items() if v is not None
-                ]
-            stack.extend(reversed(kids))
-        elif not isinstance(rtype, str):
-            raise _bad(f"{where}: resourceType must be a string")
-        elif rtype == "Bundle":
-            entries = obj.get("entry")
-            if entries is None:
-                continue
-            if not isinstance(entries, list):
-                raise _bad(f"{where}: Bundle.entry must be a list, got {type(entries).__name__}")
-            kids = []
-            for i, entry in enumerate(entries):
-                if not isinstance(entry, Mapping):
-                    raise _bad(f"{where}: Bundle.entry[{i}] must be a JSON object")
-                res = entry.get("resource")
-                if res is not None:
-                    kids.append((res, depth + 1, f"{where}.entry[{i}].resource"))
-            stack.extend(reversed(kids))
-        else:
-            out.append(obj)
-    return iter(out)
-
-
-def _name_of(res: Mapping[str, Any]) -> str | None:
-    name = _concept_name(res.get("medicationCodeableConcept"))
-    if name is None:
-        ref = res.get("medicationReference")
-        target = ref.get("reference") if isinstance(ref, Mapping) else None
-        if isinstance(target, str) and target.startswith("#"):
-            contained = res.get("contained")
-            for item in contained if isinstance(contained, list) else ():
-                if isinstance(item, Mapping) and item.get("id") == target[1:]:
-                    name = _concept_name(item.get("code"))
-        if name is None and isinstance(ref, Mapping):
-            display = ref.get("display")
-            name = display.strip() if isinstance(display, str) and display.strip() else None
-    return name
-
-
-def read_fhir_medications(data: Mapping[str, Any]) -> FhirMedications:
-    """Medication names from a FHIR Bundle, a single resource, or a CDS Hooks request, and
-    the medication resources skipped because they are not being taken.
-
-    Skipped: any MedicationRequest, MedicationStatement or MedicationDispense whose status is
-    ``entered-in-error``, ``cancelled``, ``stopped``, ``not-taken`` or ``declined``, or with
-    ``doNotPerform: true``. A resource without a usable name, or with a name longer than the
-    library accepts, is returned as a ``"<Type>/<id> (...)"`` placeholder so that
-    :func:`check` reports it as unrecognised instead of dropping it silently. Identical names
-    are counted once when there are more than 1000; any beyond 1000 are replaced by one
-    placeholder saying how many were not checked.
-
-    Raises InvalidInputError for malformed shapes (``"entry": {}``, ``draftOrders`` that is
-    not a resource, ...) and for nesting deeper than :data:`MAX_FHIR_DEPTH`. The walk is
-    iterative, so no input can exhaust the Python stack.
-    """
-    if not isinstance(data, Mapping):
-        raise InvalidInputError("expected a FHIR resource, Bundle or CDS Hooks request", value=data)
-    names: list[str] = []
-    skipped: list[SkippedEntry] = []
-    for res in _resources(data):
-        rtype = str(res.get("resourceType"))
-        if rtype not in _MED_RESOURCES:
-            continue
-        rid = res.get("id")
-        label = f"{rtype}/{echo(str(rid)) if rid is not None else '?'}"
-        name = _name_of(res)
-        status = res.get("status")
-        reason = None
-        if isinstance(status, str) and status in SKIPPED_STATUSES:
-            reason = f"status {status}"
-        elif res.get("doNotPerform") is True:
-            reason = "doNotPerform"
-        if reason is not None:
-            skipped.append(
-                SkippedEntry(
-                    rtype, None if rid is None else echo(str(rid)), name and echo(name), reason
-                )
-            )
-            continue
-        if name is None:
-            name = f"{label} (no medication name)"
-        elif len(name) > MAX_INPUT_LENGTH:
-            name = f"{label} (medication name longer than {MAX_INPUT_LENGTH} characters)"
-        names.append(name)
-    if len(names) > _MAX_MEDS:
-        names = list(dict.fromkeys(names))
-        if len(names) > _MAX_MEDS:
-            extra = len(names) - (_MAX_MEDS - 1)
-            names = names[: _MAX_MEDS - 1]
-            names.append(f"({extra} more medication entries not checked: over the limit)")
-    return FhirMedications(tuple(names), tuple(skipped))
-
-
-def medications_from_fhir(data: Mapping[str, Any]) -> list[str]:
-    """Medication names from a FHIR Bundle, a single resource, or a CDS Hooks request.
-
-    Reads MedicationRequest, MedicationStatement and MedicationDispense resources (from an
-    ``order-select`` / ``order-sign`` ``draftOrders`` Bundle, from prefetch, or from a Bundle):
-    ``medicationCodeableConcept`` text or coding display, or a contained ``Medication``.
-    Entries that are not being taken (entered-in-error, cancelled, stopped, not-taken,
-    declined, doNotPerform) are left out: use :func:`read_fhir_medications` to learn which
-    and why. Malformed input raises InvalidInputError; see :func:`read_fhir_medications`.
-    """
-    return list(read_fhir_medications(data).medications)

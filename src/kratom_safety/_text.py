@@ -159,6 +159,22 @@ diarrhea diarrhoea heartburn reflux gerd acid stomach breathing wheezing asthma 
 seizures adhd focus energy withdrawal cravings craving smoking
 """
 
+#: Dose forms, devices, release and abuse-deterrent markers, package and labeller words and the
+#: prefixes of FDA application numbers ("NDA020800") as EHRs send them: never a drug.
+_DEVICES_PACKAGES = """
+unt actuat inhalation inhalant inhaled injector auto metered breath actuated intrauterine
+mucosal intravaginal system systems ring foam shampoo medicated pad pads enema irrigation
+granules granule pellet pellets wafer wafers douche paste mouthwash toothpaste soap emulsion
+macrocrystals microcrystals abuse deterrent biphasic container bag bags tube tubes jar
+canister blister carton box pak applicator applicators dispenser insert inserts jelly
+dressing intrathecal epidural urethral intravesical reservoir chewing mouthpiece form forms
+microgram micrograms milligram milligrams usp pharmaceuticals pharmaceutical pharma llc inc
+ltd laboratories labs corp aerosol augmented balm bar cake cutaneous dental dry endotracheal
+flakes gas gauze guaze intraarticular intracavernosal intradermal intralesional intraperitoneal
+intravitreal jet lip membrane mucous perfusion pill product products pudding pump au bau pnu
+cells hdm nda anda bla
+"""
+
 _PRODUCT_WORDS = """
 red green white yellow gold vein bali borneo thai indo malay maeng da sumatra horned horn
 elephant super premium enhanced ultra strain strains gummy gummies delta tsp teaspoon
@@ -169,7 +185,9 @@ sliding scale pot beers drinks glasses cups cup bottle bottles shot shots tonic 
 #: Units, sig text and notes: never run together with a neighbouring word to form a name
 #: ("g in" is not "gin"), unlike dose forms and release markers ("Oxy IR" is "OxyIR").
 NO_JOIN_WORDS: frozenset[str] = frozenset(
-    " ".join((_UNITS, _ROUTES, _SIG, _NOTES, _INDICATIONS, _PRODUCT_WORDS)).split()
+    " ".join(
+        (_UNITS, _ROUTES, _SIG, _NOTES, _INDICATIONS, _PRODUCT_WORDS, _DEVICES_PACKAGES)
+    ).split()
 )
 
 #: Words that mark an entry as a supply or device rather than a medicine ("alcohol swabs",
@@ -203,6 +221,17 @@ SALT_WORDS: frozenset[str] = frozenset(_SALTS.split())
 #: sig text, salts and notes. They are dropped only from what exact matching left over.
 STOP_WORDS: frozenset[str] = frozenset(
     " ".join(
-        (_UNITS, _FORMS, _RELEASE, _ROUTES, _SIG, _SALTS, _NOTES, _INDICATIONS, _PRODUCT_WORDS)
+        (
+            _UNITS,
+            _FORMS,
+            _RELEASE,
+            _ROUTES,
+            _SIG,
+            _SALTS,
+            _NOTES,
+            _INDICATIONS,
+            _PRODUCT_WORDS,
+            _DEVICES_PACKAGES,
+        )
     ).split()
 )
