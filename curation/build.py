@@ -143,6 +143,26 @@ def _python_sources() -> dict[str, tuple[Records, str]]:
     return out
 
 
+def held_out_names() -> set[str]:
+    """Strings of the real-world development set (benchmarks/realworld/devset.tsv): product
+    names there are kept out of the vocabulary, so that the set measures unseen names."""
+    path = ROOT / "benchmarks" / "realworld" / "devset.tsv"
+    out: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        header = next(fh).rstrip("\n").split("\t")
+        text = header.index("text")
+        for line in fh:
+            out.add(unii.key(line.rstrip("\n").split("\t")[text]))
+    return out
+
+
+def everyday_words() -> set[str]:
+    """Everyday English words among FDA's one-word names (curation/tools/everyday_words.py)."""
+    path = SOURCES / "unii" / "everyday_words.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return {w for w in lines if w and not w.startswith("#")}
+
+
 def read_sources() -> dict[str, Records]:
     """Every dataset's records, as written in its source (provenance still attached)."""
     found: dict[str, list[tuple[Records, str]]] = {}
@@ -158,12 +178,14 @@ def read_sources() -> dict[str, Records]:
     overrides = [{"id": r["id"], "unii": r["unii"]} for r in read_jsonl(overrides_file)]
     by_name = {n: places[0][0] for n, places in found.items() if len(places) == 1}
     try:
-        unii_of, fda_names, fda_substances = unii.derive(
+        unii_of, fda_names, fda_substances, ndc_brands = unii.derive(
             pinned_input,
             by_name.get("ingredients", []),
             by_name.get("aliases", []),
             by_name.get("substances", []),
             overrides,
+            held_out_names(),
+            everyday_words(),
         )
     except (KeyError, ValueError) as exc:
         raise BuildError(f"curation/unii.py: {type(exc).__name__}: {exc}") from None
@@ -172,6 +194,7 @@ def read_sources() -> dict[str, Records]:
             ing["unii"] = unii_of[ing["id"]]
     found.setdefault("fda_names", []).append((fda_names, "curation/unii.py"))
     found.setdefault("fda_substances", []).append((fda_substances, "curation/unii.py"))
+    found.setdefault("ndc_brands", []).append((ndc_brands, "curation/unii.py"))
     data: dict[str, Records] = {}
     for name in DATASETS:
         places = found.pop(name, [])

@@ -61,6 +61,7 @@ NAME_TAGS = frozenset(
 )
 _MAX_WORDS = 4
 _COMMON_WORD_USES = 3
+_GENERIC_WORD_NAMES = 10
 _MIN_LETTERS = 4
 
 
@@ -160,8 +161,10 @@ def derive(
     aliases: Records,
     substances: Records,
     overrides: Records,
-) -> tuple[dict[str, str], Records, Records]:
-    """(UNII per ingredient id, fda_names records, fda_substances records)."""
+    held_out: set[str],
+    everyday: set[str],
+) -> tuple[dict[str, str], Records, Records, Records]:
+    """(UNII per ingredient id, fda_names, fda_substances and ndc_brands records)."""
     ul = UniiList(read_rows(pinned("unii-names")))
     unii_by_ing: dict[str, str] = {}
     fixed: dict[str, str | None] = {o["id"]: o["unii"] for o in overrides}
@@ -217,7 +220,7 @@ def derive(
             k = key(name)
             if k in ours or k in umbrella or k in STOP_WORDS or len(k.replace(" ", "")) < 5:
                 continue
-            if " " not in k and ul.word_uses[k] >= _COMMON_WORD_USES:
+            if " " not in k and (ul.word_uses[k] >= _COMMON_WORD_USES or k in everyday):
                 continue
             brand_readings[k].add(target)
             fda_names.setdefault(
@@ -250,11 +253,18 @@ def derive(
             canonical, main = _TAG.sub("", display).strip().lower(), unii
         names: set[str] = set()
         for name, kind in ul.names[unii]:
-            if kind not in ("of", "cn") or not usable(name):
+            if kind not in ("of", "cn", "bn") or not usable(name):
                 continue
             k = key(name)
-            if not k or k in ours or k in STOP_WORDS:
+            if not k or k in ours or k in umbrella or k in STOP_WORDS:
                 continue
+            if kind == "bn" and (
+                len(k.replace(" ", "")) < 5
+                or (" " not in k and ul.word_uses[k] >= _COMMON_WORD_USES)
+            ):
+                continue
+            if " " not in k and k in everyday:
+                continue  # "honey", "water": an everyday word alone names no medicine
             # one word alone names a drug only where an official or brand name, or a drug
             # dictionary, uses it ("latex" alone is not a medicine; "mephenytoin" is)
             if " " not in k and kind == "cn" and not NAME_TAGS.intersection(_tags(name)):
@@ -287,4 +297,78 @@ def derive(
     names_out = sorted(fda_names.values(), key=lambda r: r["id"])
     for r in names_out:
         r.setdefault("ingredients", [])
-    return unii_by_ing, names_out, substances_out
+
+    def canonical_of(unii: str) -> str:
+        hit = ingredient_of(unii)
+        if hit is not None:
+            return hit
+        parent = parent_key(ul.display[unii])
+        main = moiety_unii.get(parent, unii)
+        return _TAG.sub("", ul.display[main]).strip().lower()
+
+    taken = set(ours) | umbrella | set(fda_names) | set(owners)
+    brands = ndc_brands(pinned, ul, canonical_of, taken | everyday, held_out)
+    return unii_by_ing, names_out, substances_out, brands
+
+
+HUMAN_PRODUCTS = ("HUMAN PRESCRIPTION DRUG", "HUMAN OTC DRUG")
+
+
+def ndc_brands(
+    pinned: Callable[[str], pathlib.Path],
+    ul: UniiList,
+    canonical_of: Callable[[str], str],
+    taken: set[str],
+    held_out: set[str],
+) -> Records:
+    """Proprietary names of human drug products in FDA's NDC Directory, each with every
+    ingredient of the product. A name is kept only when every product that carries it has the
+    same ingredients ("Pain Relief" names many products: left out), every ingredient is in
+    FDA's substance list, and it is not an everyday word or one of our own names. Names in
+    ``held_out`` (the real-world development set) are left out, so that the set measures
+    names the build has not seen."""
+    readings: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    shown: dict[str, str] = {}
+    path = pinned("ndc-products")
+    with path.open(encoding="latin-1", newline="") as fh:
+        header = next(fh).rstrip("\r\n").split("\t")
+        col = {name: i for i, name in enumerate(header)}
+        for line in fh:
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) != len(header) or row[col["PRODUCTTYPENAME"]] not in HUMAN_PRODUCTS:
+                continue
+            found: list[str] = []
+            for sub in row[col["SUBSTANCENAME"]].split(";"):
+                unii = ul.unii_of(sub.strip()) if sub.strip() else None
+                if unii is None:
+                    found = []
+                    break
+                name = canonical_of(unii)
+                if name not in found:
+                    found.append(name)
+            if not found:
+                continue
+            brand = row[col["PROPRIETARYNAME"]].strip()
+            suffix = row[col["PROPRIETARYNAMESUFFIX"]].strip()
+            for text in {brand, f"{brand} {suffix}".strip()}:
+                k = key(text)
+                if not usable(text) or k in taken or parent_key(text) in taken:
+                    continue
+                if k in STOP_WORDS or len(k.replace(" ", "")) < 5:
+                    continue
+                if " " not in k and ul.word_uses[k] >= _COMMON_WORD_USES:
+                    continue
+                if all(w in STOP_WORDS or w.isdigit() for w in k.split()):
+                    continue
+                readings[k].add(tuple(sorted(found)))
+                shown[k] = min(shown.get(k, text), text)
+    # A name made only of words that many product names share ("Broad Spectrum SPF 15",
+    # "Extra Strength") describes products rather than naming one: left out.
+    df: Counter[str] = Counter(w for k in readings for w in set(k.split()))
+    out: Records = []
+    for k in sorted(readings):
+        if all(df[w] >= _GENERIC_WORD_NAMES or w.isdigit() for w in k.split()):
+            continue
+        if len(readings[k]) == 1 and k not in held_out:
+            out.append({"id": k, "name": shown[k], "ingredients": list(next(iter(readings[k])))})
+    return out

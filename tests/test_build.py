@@ -86,7 +86,7 @@ def test_check_mode_reports_clean() -> None:
 @pytest.fixture
 def scratch(tmp_path: pathlib.Path) -> pathlib.Path:
     root = tmp_path / "repo"
-    for part in ("curation", "src", "docs"):
+    for part in ("curation", "src", "docs", "benchmarks/realworld"):
         shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     return root
 

@@ -21,6 +21,7 @@ from ._models import (
     DependenceSignal,
     FdaName,
     FdaSubstance,
+    NdcBrand,
     Ingredient,
     Interaction,
     Jurisdiction,
@@ -41,6 +42,7 @@ __all__ = [
     "Store",
     "build_store",
     "get_fda_substances",
+    "get_ndc_brands",
     "get_store",
     "read_dataset",
     "validate_records",
@@ -86,11 +88,12 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("jurisdictions", Jurisdiction),
         _Dataset("fda_names", FdaName),
         _Dataset("fda_substances", FdaSubstance),
+        _Dataset("ndc_brands", NdcBrand),
     )
 }
 #: Read on first need, not with the rest of the store (FDA's other substances: a large index
 #: that only inputs outside the clinical vocabulary need).
-LAZY_DATASETS = frozenset({"fda_substances"})
+LAZY_DATASETS = frozenset({"fda_substances", "ndc_brands"})
 
 
 def _norm_id(text: str) -> str:
@@ -273,20 +276,28 @@ def get_store() -> Store:
     return store
 
 
-_fda_lock = threading.Lock()
-_fda: Mapping[str, FdaSubstance] | None = None
+_lazy_lock = threading.Lock()
+_lazy: dict[str, Mapping[str, Any]] = {}
+
+
+def _get_lazy(name: str) -> Mapping[str, Any]:
+    found = _lazy.get(name)
+    if found is None:
+        with _lazy_lock:
+            found = _lazy.get(name)
+            if found is None:
+                found = _lazy[name] = MappingProxyType({r.id: r for r in read_dataset(name)})
+    return found
 
 
 def get_fda_substances() -> Mapping[str, FdaSubstance]:
     """FDA's other drug substances (``fda_substances.json``), loaded on first need, once."""
-    global _fda
-    fda = _fda
-    if fda is None:
-        with _fda_lock:
-            fda = _fda
-            if fda is None:
-                fda = _fda = MappingProxyType({r.id: r for r in read_dataset("fda_substances")})
-    return fda
+    return _get_lazy("fda_substances")
+
+
+def get_ndc_brands() -> Mapping[str, NdcBrand]:
+    """Proprietary names from FDA's NDC Directory (``ndc_brands.json``), loaded on first need."""
+    return _get_lazy("ndc_brands")
 
 
 def load_count() -> int:

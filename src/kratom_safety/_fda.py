@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from ._data import get_fda_substances, get_store
+from ._data import get_fda_substances, get_ndc_brands, get_store
 from ._errors import InvalidInputError
 from ._models import Ingredient
 from ._text import MAX_INPUT_LENGTH, STOP_WORDS, UNIT_WORDS, normalize
@@ -58,10 +58,12 @@ class OtherSubstances:
     """FDA's other drug substances: exact names, longest first (loaded on first need)."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, str] = {}
+        self.exact: dict[str, tuple[str, tuple[str, ...], bool]] = {}
         for sub in get_fda_substances().values():
             for name in sub.names:
-                self.exact[name] = sub.id
+                self.exact[name] = (sub.id, (sub.id,), False)
+        for brand in get_ndc_brands().values():
+            self.exact.setdefault(brand.id, (brand.name, brand.ingredients, True))
         self.prefixes: frozenset[str] = frozenset(
             " ".join(toks[:k])
             for key in self.exact
@@ -70,7 +72,10 @@ class OtherSubstances:
         )
 
     def parts(
-        self, words: Sequence[str], after_drug: bool, make_part: Callable[[str, str], P]
+        self,
+        words: Sequence[str],
+        after_drug: bool,
+        make_part: Callable[[str, str, tuple[str, ...], bool], P],
     ) -> tuple[list[P], list[str]]:
         """The longest FDA substance names in ``words``; the words left over. With
         ``after_drug``, a name right after a unit states a content ("325 mg (65 mg iron)")."""
@@ -90,12 +95,16 @@ class OtherSubstances:
                     best = j - i
             if best and after_drug and i > 0 and words[i - 1] in UNIT_WORDS:
                 best = 0
-            if best and i + best < n and words[i + best] == "free":
-                best = 0  # "alcohol free": the substance is absent
+            if best and (
+                (i + best < n and words[i + best] == "free") or words[i - 1 : i] == ["non"]
+            ):
+                best = 0  # "alcohol free", "non-alcohol": the substance is absent
+            if best and after_drug and self.exact[" ".join(words[i : i + best])][2]:
+                best = 0  # a product name only names a product on its own
             if best:
                 key = " ".join(words[i : i + best])
-                name = self.exact[key]
-                found.append(make_part(key, name))
+                name, ingredients, brand = self.exact[key]
+                found.append(make_part(key, name, ingredients, brand))
                 i += best
             else:
                 rest.append(words[i])

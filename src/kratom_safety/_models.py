@@ -24,6 +24,7 @@ __all__ = [
     "LegalConfidence",
     "LegalSourceKind",
     "LegalStatus",
+    "NdcBrand",
     "Negation",
     "PendingChange",
     "PopulationNote",
@@ -261,6 +262,16 @@ class FdaSubstance(_Record):
     unii: str = Field(pattern=_UNII)
     names: tuple[str, ...] = Field(min_length=1)
     """Its names as the resolver sees them (normalised words)."""
+
+
+class NdcBrand(_Record):
+    """A proprietary name from FDA's NDC Directory with every ingredient of its products."""
+
+    id: str = Field(min_length=1, max_length=200)
+    """The name as the resolver sees it (normalised words)."""
+    name: str = Field(min_length=1)
+    ingredients: tuple[str, ...] = Field(min_length=1)
+    """Our ingredient names, or FDA's name of a substance outside the clinical vocabulary."""
 
 
 class Target(_Record):

@@ -352,8 +352,9 @@ def _longest_at(
     return best
 
 
-def _other_part(key: str, name: str) -> MatchPart:
-    return MatchPart(key, name, "other_substance", 100.0, (name,), ())
+def _other_part(key: str, name: str, ingredients: tuple[str, ...], brand: bool) -> MatchPart:
+    """A part matched in FDA's lists: a product name (NDC Directory) or another substance."""
+    return MatchPart(key, name, "brand" if brand else "other_substance", 100.0, ingredients, ())
 
 
 def _resolve_words(
@@ -366,8 +367,10 @@ def _resolve_words(
     i, n = 0, len(words)
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
-        if found is not None and i + found[0] < n and words[i + found[0]] == "free":
-            # "alcohol free", "aspirin free": a name followed by "free" says it is absent
+        if found is not None and (
+            (i + found[0] < n and words[i + found[0]] == "free") or (i and words[i - 1] == "non")
+        ):
+            # "alcohol free", "non-aspirin": the name says what the product does not contain
             i += found[0] + 1
             leftovers.append([])
             continue
@@ -391,8 +394,10 @@ def _resolve_words(
         # A real substance outside the clinical vocabulary is named as itself, never
         # corrected into the nearest drug we know ("etidocaine" is not lidocaine).
         other, rest = other_substances().parts(run, bool(parts), _other_part)
-        parts.extend(p for p in other if " " in p.text)
-        lone.extend(p for p in other if " " not in p.text)
+        # several words naming another substance stand; one word, or a product name, is
+        # taken only when nothing else in the string is unread (see below)
+        parts.extend(p for p in other if " " in p.text and p.kind == "other_substance")
+        lone.extend(p for p in other if " " not in p.text or p.kind != "other_substance")
         content = [w for w in rest if w not in STOP_WORDS and not w.isdigit()]
         if not content:
             continue
@@ -411,9 +416,9 @@ def _resolve_words(
                 lone.append(part)
             else:
                 parts.append(part)
-    # A one-word substance, or a short word corrected into a brand, among words we cannot read
-    # is most often a flavour, scent or part of a product's name ("Cotton Candy hand
-    # sanitizer", "Cedar Elm"): it is named only when nothing else in the string is unread.
+    # A one-word substance, a product name, or a short word corrected into a brand, among
+    # words we cannot read is most often a flavour, scent or part of another product's name
+    # ("Cotton Candy hand sanitizer", "Cedar Elm"): named only when nothing else is unread.
     if unmatched:
         unmatched.extend(p.text for p in lone)
     else:
