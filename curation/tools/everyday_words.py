@@ -19,8 +19,9 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
 
-import build  # noqa: E402
 import unii  # noqa: E402
+
+import build  # noqa: E402
 
 OUT = HERE / "sources" / "unii" / "everyday_words.txt"
 HEADER = """\
