@@ -37,9 +37,24 @@ _TAG = re.compile(r"\s*\[[^\]]*\]")
 # Sources in the list's name tags that mark a drug substance: official names, pharmacopoeias
 # and drug dictionaries (a substance named only in a cosmetics or food list is left out).
 DRUG_TAGS = frozenset(
-    "INN USAN JAN BAN WHO-DD MI MART. VANDF ORANGE BOOK USP-RS USP USP MONOGRAPH EP MONOGRAPH "
-    "HPUS II DEA NO. NFLIS-DRUG EMA EPAR PURPLE BOOK CDER GREEN BOOK JP NF WHO-IP".split(" ")
-) | {"ORANGE BOOK", "USP MONOGRAPH", "EP MONOGRAPH", "DEA NO.", "EMA EPAR", "PURPLE BOOK CDER"}
+    {
+        "INN",
+        "USAN",
+        "JAN",
+        "BAN",
+        "USP-RS",
+        "USP MONOGRAPH",
+        "EP MONOGRAPH",
+        "ORANGE BOOK",
+        "HPUS",
+        "VANDF",
+        "NFLIS-DRUG",
+        "DEA NO.",
+        "EMA EPAR",
+        "PURPLE BOOK CDER",
+        "MART.",
+    }
+)
 # A single common word names a drug alone only with one of these: official names,
 # pharmacopoeia monographs, approved products, or drug-control listings.
 NAME_TAGS = frozenset(
@@ -94,8 +109,10 @@ def parent_key(name: str) -> str:
 
 
 def usable(name: str) -> bool:
-    """A short, plain name (no systematic chemistry): at most four words, a word of four
-    letters or more, no comma or bracket left after tags are dropped."""
+    """A short, plain name (no systematic chemistry, no impurity): at most four words, a word
+    of four letters or more, no comma or bracket left after tags are dropped."""
+    if "IMPURITY" in name.upper() or "RELATED COMPOUND" in name.upper():
+        return False
     bare = _TAG.sub("", name)
     if any(c in bare for c in ",()"):
         return False
@@ -288,8 +305,10 @@ def derive(
             # a longer FDA name that starts like one of ours must win the exact match
             for k in names_ok:
                 words = k.split()
-                if len(words) > 1 and any(
-                    " ".join(words[:n]) in ours for n in range(1, len(words))
+                if (
+                    len(words) > 1
+                    and parent_key(k) not in ours
+                    and any(" ".join(words[:n]) in ours for n in range(1, len(words)))
                 ):
                     fda_names.setdefault(
                         k, {"id": k, "name": cid, "kind": "substance", "unii": rec["unii"]}

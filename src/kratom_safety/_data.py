@@ -6,10 +6,9 @@ import itertools
 import json
 import threading
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
-from types import MappingProxyType
 from typing import Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -41,9 +40,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "Store",
     "build_store",
-    "get_fda_substances",
-    "get_ndc_brands",
     "get_store",
+    "iter_dataset",
+    "iter_fda_substances",
+    "iter_ndc_brands",
     "read_dataset",
     "validate_records",
 ]
@@ -102,6 +102,33 @@ def _norm_id(text: str) -> str:
 
 def read_dataset(name: str, raw: bytes | None = None) -> tuple[Any, ...]:
     """Read and validate one dataset; ``raw`` replaces the shipped file (used by tests)."""
+    return validate_records(name, _records(name, raw))
+
+
+def iter_dataset(name: str, raw: bytes | None = None) -> Iterator[Any]:
+    """Validate a large dataset one record at a time (ids sorted, none repeated), so that
+    only the caller's own index is kept in memory, not every record as a model."""
+    fn = DATASETS[name].filename
+    model = DATASETS[name].model
+    records = _records(name, raw)
+    if not isinstance(records, list):
+        raise DataIntegrityError("records must be a list", file=fn)
+    previous: str | None = None
+    for i, rec in enumerate(records):
+        try:
+            item = model.model_validate(rec)
+        except ValidationError as exc:
+            rid = str(rec.get("id")) if isinstance(rec, dict) else f"#{i}"
+            raise DataIntegrityError(
+                f"invalid record: {exc.errors()[0].get('msg', 'invalid')}", file=fn, record=rid
+            ) from None
+        if previous is not None and item.id <= previous:
+            raise DataIntegrityError("records not sorted by id", file=fn, record=item.id)
+        previous = item.id
+        yield item
+
+
+def _records(name: str, raw: bytes | None) -> object:
     ds = DATASETS[name]
     fn = ds.filename
     if raw is None:
@@ -128,7 +155,7 @@ def read_dataset(name: str, raw: bytes | None = None) -> tuple[Any, ...]:
             f"data_version {doc['data_version']!r} does not match DATA_VERSION {DATA_VERSION!r}",
             file=fn,
         )
-    return validate_records(name, doc["records"])
+    return doc["records"]
 
 
 def validate_records(name: str, records: object) -> tuple[Any, ...]:
@@ -207,6 +234,12 @@ def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Stor
     for ing in store.ingredients.values():
         _check_refs("ingredients.json", ing.id, tuple(p.source for p in ing.properties), refs)
     for fn_ in store.fda_names.values():
+        if (fn_.kind == "brand") != bool(fn_.ingredients):
+            raise DataIntegrityError(
+                "a brand has ingredients; another substance has none",
+                file="fda_names.json",
+                record=fn_.id,
+            )
         for name in fn_.ingredients:
             if name not in store.ingredients:
                 raise DataIntegrityError(
@@ -276,28 +309,14 @@ def get_store() -> Store:
     return store
 
 
-_lazy_lock = threading.Lock()
-_lazy: dict[str, Mapping[str, Any]] = {}
+def iter_fda_substances() -> Iterator[FdaSubstance]:
+    """FDA's other drug substances (``fda_substances.json``), validated one by one."""
+    return iter_dataset("fda_substances")
 
 
-def _get_lazy(name: str) -> Mapping[str, Any]:
-    found = _lazy.get(name)
-    if found is None:
-        with _lazy_lock:
-            found = _lazy.get(name)
-            if found is None:
-                found = _lazy[name] = MappingProxyType({r.id: r for r in read_dataset(name)})
-    return found
-
-
-def get_fda_substances() -> Mapping[str, FdaSubstance]:
-    """FDA's other drug substances (``fda_substances.json``), loaded on first need, once."""
-    return _get_lazy("fda_substances")
-
-
-def get_ndc_brands() -> Mapping[str, NdcBrand]:
-    """Proprietary names from FDA's NDC Directory (``ndc_brands.json``), loaded on first need."""
-    return _get_lazy("ndc_brands")
+def iter_ndc_brands() -> Iterator[NdcBrand]:
+    """Proprietary names from FDA's NDC Directory (``ndc_brands.json``), validated one by one."""
+    return iter_dataset("ndc_brands")
 
 
 def load_count() -> int:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from ._data import get_fda_substances, get_ndc_brands, get_store
+from ._data import get_store, iter_fda_substances, iter_ndc_brands
 from ._errors import InvalidInputError
 from ._models import Ingredient
 from ._text import MAX_INPUT_LENGTH, STOP_WORDS, UNIT_WORDS, normalize
@@ -59,10 +59,11 @@ class OtherSubstances:
 
     def __init__(self) -> None:
         self.exact: dict[str, tuple[str, tuple[str, ...], bool]] = {}
-        for sub in get_fda_substances().values():
+        for sub in iter_fda_substances():
+            entry = (sub.id, (sub.id,), False)  # one entry shared by every name of it
             for name in sub.names:
-                self.exact[name] = (sub.id, (sub.id,), False)
-        for brand in get_ndc_brands().values():
+                self.exact[name] = entry
+        for brand in iter_ndc_brands():
             self.exact.setdefault(brand.id, (brand.name, brand.ingredients, True))
         self.prefixes: frozenset[str] = frozenset(
             " ".join(toks[:k])

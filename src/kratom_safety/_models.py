@@ -246,12 +246,7 @@ class FdaName(_Record):
     kind: Literal["brand", "substance"]
     unii: str = Field(pattern=_UNII)
     ingredients: tuple[str, ...] = ()
-
-    @model_validator(mode="after")
-    def _reading(self) -> FdaName:
-        if (self.kind == "brand") != bool(self.ingredients):
-            raise ValueError("a brand has ingredients; another substance has none")
-        return self
+    """A brand's ingredients (checked when the store is built); empty for a substance."""
 
 
 class FdaSubstance(_Record):

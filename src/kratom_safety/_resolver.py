@@ -168,6 +168,7 @@ class _Index:
             add(al.text, _Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
         # FDA brand names of our ingredients, and FDA substances whose names start like ours:
         # exact matches only, never spelling corrections.
+        fda_keys = frozenset(store.fda_names)
         for fda in store.fda_names.values():
             if fda.kind == "brand":
                 raw[fda.id].append(_Entry(fda.name, "brand", fda.ingredients))
@@ -183,9 +184,11 @@ class _Index:
             if len(toks := key.split()) > 1
             for k in range(1, len(toks))
         )
+        # (FDA's names are matched as written, never with words run together)
         self.char_prefixes: frozenset[str] = frozenset(
             flat[:k]
-            for key in self.exact
+            for key in raw
+            if key not in fda_keys
             for flat in (key.replace(" ", ""),)
             for k in range(1, len(flat))
         )
