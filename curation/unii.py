@@ -129,6 +129,7 @@ class UniiList:
         self.by_display_exact: dict[str, set[str]] = defaultdict(set)
         self.by_name: dict[str, set[str]] = defaultdict(set)
         self.by_official: dict[str, set[str]] = defaultdict(set)
+        self.by_plain: dict[str, set[str]] = defaultdict(set)
         self.names: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.drug: set[str] = set()
         # how many multi-word names use a word: an everyday word ("choice", "select") is in
@@ -138,10 +139,12 @@ class UniiList:
             self.display[unii] = display
             self.by_display[key(display)].add(unii)
             self.by_display_exact[display.upper()].add(unii)
-            if kind in ("of", "cn", "sys", "bn"):
+            if kind in ("of", "cn", "sys"):
                 self.by_name[key(name)].add(unii)
             if kind == "of":
                 self.by_official[key(name)].add(unii)
+            if kind in ("of", "cn") and not _tags(name):
+                self.by_plain[key(name)].add(unii)
             self.names[unii].append((name, kind))
             if DRUG_TAGS.intersection(_tags(name)):
                 self.drug.add(unii)
@@ -160,6 +163,9 @@ class UniiList:
         official = self.by_official.get(k, set())
         if len(official) == 1:
             return next(iter(official))
+        plain = self.by_plain.get(k, set())
+        if len(plain) == 1:
+            return next(iter(plain))
         found = self.by_display.get(k, set())
         if len(found) == 1:
             return next(iter(found))
@@ -188,6 +194,12 @@ def derive(
     for o in overrides:
         if o["unii"] is not None and o["unii"] not in ul.display:
             raise ValueError(f"override {o['id']}: UNII {o['unii']} is not in the list")
+    for sub in substances:
+        for name in (sub["id"], *sub.get("synonyms", ())):
+            u = ul.unii_of(name)
+            if u is not None:
+                sub["unii"] = u
+                break
     for ing in ingredients:
         iid = ing["id"]
         if iid in fixed:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._check import CumulativeRisk, Finding, Report
+from ._data import get_store
 from ._errors import InvalidInputError
 from ._fhir_read import (
     MAX_FHIR_DEPTH,
@@ -164,7 +165,7 @@ def to_fhir(
                 "display": f"kratom_safety {report.package_version} (data {report.data_version})"
             },
             "implicated": implicated_refs,
-            "evidence": [{"code": [{"text": f.clinical_effect}]}],
+            "evidence": [{"code": [{"text": f.clinical_effect}]}, *_coded(report, f)],
             "detail": detail,
             "extension": [
                 {"url": f"{NAMESPACE}:fhir:action", "valueCode": f.action},
@@ -179,6 +180,23 @@ def to_fhir(
             issue["identifiedDateTime"] = identified.isoformat()
         issues.append(issue)
     return issues
+
+
+_UNII_SYSTEM = "http://fdasis.nlm.nih.gov"
+
+
+def _coded(report: Report, f: Finding) -> list[dict[str, Any]]:
+    """The implicated ingredient and substances coded with FDA UNII (HL7's UNII system)."""
+    store = get_store()
+    out: list[dict[str, Any]] = []
+    ing = store.ingredients.get(f.ingredient)
+    names = [(f.ingredient, ing.unii if ing is not None else None)]
+    names += [(s, store.substances[s].unii) for s in f.substances if s in store.substances]
+    for name, unii in names:
+        if unii is not None:
+            coding = {"system": _UNII_SYSTEM, "code": unii, "display": name}
+            out.append({"code": [{"coding": [coding], "text": name}]})
+    return out
 
 
 def _truncate(text: str) -> str:

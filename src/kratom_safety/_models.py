@@ -175,6 +175,8 @@ class Substance(_Record):
     kind: Literal["botanical", "alkaloid"]
     description: str
     synonyms: tuple[str, ...] = ()
+    unii: str | None = Field(default=None, pattern=r"^[0-9A-Z]{10}$")
+    """FDA UNII (kratom: Mitragyna speciosa leaf)."""
     references: tuple[str, ...] = Field(min_length=1)
 
 
