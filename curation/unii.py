@@ -57,23 +57,7 @@ DRUG_TAGS = frozenset(
 )
 # A single common word names a drug alone only with one of these: official names,
 # pharmacopoeia monographs, approved products, or drug-control listings.
-NAME_TAGS = frozenset(
-    {
-        "INN",
-        "USAN",
-        "JAN",
-        "BAN",
-        "USP-RS",
-        "USP MONOGRAPH",
-        "EP MONOGRAPH",
-        "ORANGE BOOK",
-        "NFLIS-DRUG",
-        "DEA NO.",
-        "EMA EPAR",
-        "PURPLE BOOK CDER",
-        "WHO-DD",
-    }
-)
+NAME_TAGS = (DRUG_TAGS - {"HPUS", "VANDF", "MART."}) | {"WHO-DD"}
 _MAX_WORDS = 4
 _COMMON_WORD_USES = 3
 _GENERIC_WORD_NAMES = 10
