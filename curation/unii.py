@@ -276,8 +276,6 @@ def derive(
                 or (" " not in k and ul.word_uses[k] >= _COMMON_WORD_USES)
             ):
                 continue
-            if " " not in k and k in everyday:
-                continue  # "honey", "water": an everyday word alone names no medicine
             # one word alone names a drug only where an official or brand name, or a drug
             # dictionary, uses it ("latex" alone is not a medicine; "mephenytoin" is)
             if " " not in k and kind == "cn" and not NAME_TAGS.intersection(_tags(name)):
