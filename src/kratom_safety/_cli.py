@@ -108,7 +108,44 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true", help="print JSON")
 
     sub.add_parser("schema", help="print the JSON Schema of the report and of the data files")
+
+    sv = sub.add_parser(
+        "serve",
+        help="run the CDS Hooks service, JSON API and counter page "
+        '(needs pip install "kratom-safety[service]")',
+    )
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    sv.add_argument("--port", type=_port, default=8080, help="TCP port (default 8080)")
+    sv.add_argument("--workers", type=_workers, default=1, help="worker processes (default 1)")
     return p
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a TCP port: {text!r}")
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"workers must be 1 to 64, not {text!r}")
+    return int(text)
+
+
+def _serve(host: str, port: int, workers: int) -> int:
+    """``serve``: the service is imported only here, so the rest works without the extra."""
+    try:
+        from ._service import serve
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("starlette", "uvicorn", "anyio"):
+            raise
+        print(
+            "kratom-safety: error: 'serve' needs the optional service extra: "
+            'pip install "kratom-safety[service]"',
+            file=sys.stderr,
+        )
+        return 2
+    return serve(host=host, port=port, workers=workers)
 
 
 def _expand(items: Sequence[str], stdin: TextIO) -> list[str]:
@@ -302,6 +339,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
 
 def _main(argv: Sequence[str] | None, stdin: TextIO | None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args.host, args.port, args.workers)
     stdin = stdin if stdin is not None else sys.stdin
     try:
         if args.command == "check":
