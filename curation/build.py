@@ -13,6 +13,9 @@ Sources (all in ``curation/sources/``):
   ``provenance`` object that stays in the repository and is never shipped;
 - ``<dataset>/`` folders of ``*.json`` files, each a JSON array of records (legal status: one
   file per jurisdiction);
+- ``classes/<property>.json``: class membership, one file per property, each member with the
+  reference it was read in; the ingredients' ``properties`` are derived from these files
+  (``curation/classes.py``) and never written by hand;
 - ``release.json`` (data version and review date) and ``changelog/<version>.md``;
 - datasets derived from pinned public inputs (``curation/derived.py``, ``curation/pins.json``).
 
@@ -40,13 +43,13 @@ from typing import Any
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CURATION = ROOT / "curation"
 SOURCES = CURATION / "sources"
-PROVENANCE = CURATION / "provenance"
 DATA_REL = pathlib.PurePosixPath("src/kratom_safety/data")
 VERSION_MODULE_REL = pathlib.PurePosixPath("src/kratom_safety/_dataversion.py")
 
 # The package's own models and loader checks, from this checkout (not an installed copy).
 sys.path[:0] = [str(ROOT / "src"), str(CURATION)]
 
+import classes  # noqa: E402  (curation/classes.py)
 import unii  # noqa: E402  (curation/unii.py)
 from derived import DERIVED  # noqa: E402  (curation/derived.py)
 
@@ -164,7 +167,10 @@ def everyday_words() -> set[str]:
 
 
 def read_sources() -> dict[str, Records]:
-    """Every dataset's records, as written in its source (provenance still attached)."""
+    """Every dataset's records, as written in its source (provenance still attached).
+
+    The ingredients' ``properties`` are derived from the class files (``read_class_files``).
+    """
     found: dict[str, list[tuple[Records, str]]] = {}
     for name, (recs, where) in _python_sources().items():
         found.setdefault(name, []).append((recs, where))
@@ -206,7 +212,30 @@ def read_sources() -> dict[str, Records]:
         data[name] = places[0][0]
     if found:
         raise BuildError(f"sources for unknown datasets: {', '.join(sorted(found))}")
+    for rec in data["ingredients"]:
+        if rec.get("properties"):
+            raise BuildError(
+                f"{rec.get('_where', '?')}: record {rec['id']}: properties come from "
+                "curation/sources/classes/ only (remove them here)"
+            )
     return data
+
+
+CLASSES = SOURCES / "classes"
+
+
+def read_class_files(data: dict[str, Records]) -> list[classes.ClassFile]:
+    """The class files, validated against the ingredient and reference ids; ``data``'s
+    ingredients get their derived ``properties``."""
+    found = classes.read_classes(
+        CLASSES,
+        {str(r["id"]) for r in data["ingredients"]},
+        {str(r["id"]) for r in data["references"]},
+        BuildError,
+        _rel,
+    )
+    data["ingredients"] = classes.derive_properties(data["ingredients"], found)
+    return found
 
 
 # --- checks ---------------------------------------------------------------------------------
@@ -244,28 +273,7 @@ def validate(data: dict[str, Records]) -> dict[str, Records]:
     except DataIntegrityError as exc:
         dataset = (exc.file or "").removesuffix(".json")
         raise BuildError(f"{_where(data.get(dataset, []), exc.record)}: {exc}") from None
-    check_label_provenance(data["ingredients"])
     return ship
-
-
-def check_label_provenance(ingredients: Records) -> None:
-    """Each label check in curation/provenance/label_checks.json agrees with its tag.
-
-    A warning confirmed in an FDA label record is a verified tag; one not found in the label
-    text that could be read stays ``verified: false``.
-    """
-    path = PROVENANCE / "label_checks.json"
-    tags = {(r["id"], p["property"]): p for r in ingredients for p in r["properties"]}
-    for check in _json(path).get("checks", []):
-        key = (check["ingredient"], check["property"])
-        tag = tags.get(key)
-        want = check["verdict"] == "confirmed"
-        if tag is None or tag["source"] != "dailymed_label" or tag.get("verified", True) != want:
-            state = "verified" if want else "verified: false"
-            raise BuildError(
-                f"{_rel(path)}: record {key[0]}: the {check['verdict']} label check of {key[1]} "
-                f"needs a dailymed_label tag marked {state} in curation/sources/ingredients.jsonl"
-            )
 
 
 # --- pinned public inputs --------------------------------------------------------------------
@@ -366,7 +374,9 @@ def changelog(rel: dict[str, str]) -> str:
     return docs.changelog_md([text for _, text in entries])
 
 
-def outputs(ship: dict[str, Records], rel: dict[str, str]) -> dict[str, bytes]:
+def outputs(
+    ship: dict[str, Records], rel: dict[str, str], class_files: list[classes.ClassFile]
+) -> dict[str, bytes]:
     """Every generated file, keyed by its path relative to the repository root."""
     version = rel["data_version"]
     files: dict[str, str] = {}
@@ -386,7 +396,7 @@ def outputs(ship: dict[str, Records], rel: dict[str, str]) -> dict[str, bytes]:
     }
     files[str(DATA_REL / "MANIFEST.json")] = json.dumps(manifest, indent=1) + "\n"
     files[str(VERSION_MODULE_REL)] = version_module(rel)
-    for rel_path, text in docs.generate(ship, version).items():
+    for rel_path, text in docs.generate(ship, version, class_files).items():
         files[rel_path] = text
     files["docs/data-changelog.md"] = changelog(rel)
     return {path: text.encode("utf-8") for path, text in sorted(files.items())}
@@ -395,8 +405,9 @@ def outputs(ship: dict[str, Records], rel: dict[str, str]) -> dict[str, bytes]:
 def build() -> dict[str, bytes]:
     """Read, validate and render everything; raises BuildError on the first problem."""
     data = read_sources()
+    class_files = read_class_files(data)
     ship = validate(data)
-    return outputs(ship, release())
+    return outputs(ship, release(), class_files)
 
 
 def write(files: dict[str, bytes], out: pathlib.Path) -> list[str]:

@@ -6,9 +6,12 @@ Each function takes the shipped records (``dict[dataset, list[record]]``) and re
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, get_args
+
+from kratom_safety._models import Property, Reference
 
 Data = dict[str, list[dict[str, Any]]]
+ClassFiles = list[dict[str, Any]] | tuple[()]
 
 CHANGELOG_INTRO = """# Data changelog
 
@@ -79,7 +82,7 @@ def _url(ref: dict[str, object]) -> str:
     return str(ref["url"])
 
 
-def bibliography_md(data: Data) -> str:
+def bibliography_md(data: Data, class_files: ClassFiles = ()) -> str:
     users: dict[str, list[str]] = defaultdict(list)
     for name in (
         "interactions",
@@ -96,7 +99,11 @@ def bibliography_md(data: Data) -> str:
                 users[str(fig["reference"])].append(str(rec["id"]))
     for ing in data["ingredients"]:
         for p in ing["properties"]:
-            users[str(p["source"])].append(f"ingredient property {p['property']}")
+            for src in p["sources"]:
+                users[str(src)].append(f"ingredient property {p['property']}")
+    for doc in class_files:
+        for src in doc["class_sources"]:
+            users[str(src)].append(f"class {doc['property']}")
     out = [
         "# Bibliography",
         "",
@@ -157,10 +164,74 @@ def legal_status_md(data: Data, version: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def generate(data: Data, version: str) -> dict[str, str]:
+def _label(ref: dict[str, Any]) -> str:
+    """``[short label](canonical URL)`` of a reference, as the package prints it."""
+    model = Reference.model_validate({k: v for k, v in ref.items() if k != "provenance"})
+    label = model.short if model.authors else f"{model.short}: {model.title}"
+    return f"[{_cell(label)}]({model.canonical_url})"
+
+
+def classes_md(data: Data, version: str, class_files: ClassFiles) -> str:
+    """Every class: definition, class sources, completeness review, and each member's source."""
+    refs = {str(r["id"]): r for r in data["references"]}
+    by_prop = {str(d["property"]): d for d in class_files}
+    out = [
+        "# Drug classes",
+        "",
+        f"Generated from `curation/sources/classes/` (data {version}) by `curation/build.py`; "
+        "do not edit by hand.",
+        "",
+        "A rule that names a property (see `docs/interactions.md`) covers exactly the members",
+        "listed here. Each membership was read by a curator in the source given for it, at the",
+        "place given (locator); a membership that could not be verified is not listed (it is",
+        "under *not included*, with the reason), so no finding rests on an unverified class.",
+        "A property with no class file has no members, and the rules that use it never fire.",
+        "",
+        "| property | members | class sources | reviewed |",
+        "| --- | --- | --- | --- |",
+    ]
+    for prop in get_args(Property):
+        doc = by_prop.get(prop)
+        if doc is None:
+            out.append(f"| [{prop}](#{prop}) | 0 (no class file) | | |")
+            continue
+        out.append(
+            f"| [{prop}](#{prop}) | {len(doc['members'])} | "
+            f"{', '.join(doc['class_sources']) or '-'} | {doc['reviewed']} |"
+        )
+    for prop in get_args(Property):
+        doc = by_prop.get(prop)
+        out += ["", f"## {prop}", ""]
+        if doc is None:
+            out.append("No class file: no members; rules that use this property do not fire.")
+            continue
+        out += [f"**Definition.** {doc['definition']}", ""]
+        cs = "; ".join(_label(refs[str(s)]) for s in doc["class_sources"]) or "none"
+        out += [f"**Class sources.** {cs}", ""]
+        out += [f"**Completeness review** ({doc['reviewed']}). {doc['completeness_review']}", ""]
+        out += [f"**Members ({len(doc['members'])}).**", ""]
+        if doc["members"]:
+            out += ["| ingredient | source | locator | detail |", "| --- | --- | --- | --- |"]
+            for m in doc["members"]:
+                src = "; ".join(_label(refs[str(s)]) for s in m["sources"])
+                out.append(
+                    f"| {m['ingredient']} | {src} | {_cell(m['locator'])} | "
+                    f"{_cell(m.get('detail') or '')} |"
+                )
+        else:
+            out.append("None.")
+        excluded = doc.get("excluded", [])
+        if excluded:
+            out += ["", f"**Not included ({len(excluded)}).**", ""]
+            out += [f"- {_cell(x['ingredient'])}: {_cell(x['reason'])}" for x in excluded]
+    return "\n".join(out) + "\n"
+
+
+def generate(data: Data, version: str, class_files: ClassFiles = ()) -> dict[str, str]:
     """Generated documents keyed by their path relative to the repository root."""
     return {
         "docs/interactions.md": interactions_md(data, version),
-        "docs/bibliography.md": bibliography_md(data),
+        "docs/bibliography.md": bibliography_md(data, class_files),
+        "docs/classes.md": classes_md(data, version, class_files),
         "docs/legal-status.md": legal_status_md(data, version),
     }

@@ -131,12 +131,72 @@ def _duplicate(root: pathlib.Path) -> None:
     path.write_text("\n".join([lines[0], *lines]) + "\n", "utf-8")
 
 
+CLASSES = SRC / "classes"
+
+
+def _class_file(root: pathlib.Path, prop: str) -> dict[str, object]:
+    path = root / CLASSES / f"{prop}.json"
+    if path.is_file():
+        doc: dict[str, object] = json.loads(path.read_text("utf-8"))
+        return doc
+    return {
+        "property": prop,
+        "definition": "A class written for a build test.",
+        "class_sources": [],
+        "completeness_review": "None: written for a build test.",
+        "reviewed": "2099-01-02",
+        "members": [],
+        "excluded": [],
+    }
+
+
+def _add_member(root: pathlib.Path, prop: str, ingredient: str, source: str) -> None:
+    """Follow the CONTRIBUTING recipe: one member, in ingredient order, with its source."""
+    doc = _class_file(root, prop)
+    members = [m for m in doc["members"] if m["ingredient"] != ingredient]  # type: ignore[attr-defined]
+    members.append(
+        {"ingredient": ingredient, "sources": [source], "locator": "test", "detail": None}
+    )
+    doc["members"] = sorted(members, key=lambda m: m["ingredient"])
+    (root / CLASSES / f"{prop}.json").write_text(json.dumps(doc, indent=2), "utf-8")
+
+
+def _any_class(root: pathlib.Path) -> tuple[pathlib.Path, dict[str, object]]:
+    for path in sorted((root / CLASSES).glob("*.json")):
+        doc = json.loads(path.read_text("utf-8"))
+        if len(doc["members"]) >= 2:
+            return path, doc
+    raise AssertionError("no class file with two members to break")
+
+
 def _unknown_reference(root: pathlib.Path) -> None:
-    path = root / SRC / "ingredients.jsonl"
+    path, doc = _any_class(root)
+    doc["members"][0]["sources"] = ["nowhere2099"]  # type: ignore[index]
+    path.write_text(json.dumps(doc), "utf-8")
+
+
+def _unknown_member(root: pathlib.Path) -> None:
+    path, doc = _any_class(root)
+    doc["members"][0]["ingredient"] = "aaa-notadrug"  # type: ignore[index]
+    path.write_text(json.dumps(doc), "utf-8")
+
+
+def _unsorted_members(root: pathlib.Path) -> None:
+    path, doc = _any_class(root)
+    doc["members"] = list(reversed(doc["members"]))  # type: ignore[call-overload]
+    path.write_text(json.dumps(doc), "utf-8")
+
+
+def _unknown_property(root: pathlib.Path) -> None:
+    doc = _class_file(root, "telepathic")
+    (root / CLASSES / "telepathic.json").write_text(json.dumps(doc), "utf-8")
+
+
+def _hand_made_property(root: pathlib.Path) -> None:
     _edit_line(
-        path,
+        root / SRC / "ingredients.jsonl",
         "midazolam",
-        {"properties": [{"property": "cyp3a_sensitive_substrate", "source": "nowhere2099"}]},
+        {"properties": [{"property": "benzodiazepine", "source": "dailymed_label"}]},
     )
 
 
@@ -171,7 +231,11 @@ def _unsorted(root: pathlib.Path) -> None:
     [
         (_break_json, "curation/sources/aliases.jsonl:", "not a JSON record"),
         (_duplicate, "curation/sources/aliases.jsonl:2", "duplicate id"),
-        (_unknown_reference, "curation/sources/ingredients.jsonl:", "nowhere2099"),
+        (_unknown_reference, "curation/sources/classes/", "nowhere2099"),
+        (_unknown_member, "curation/sources/classes/", "aaa-notadrug"),
+        (_unsorted_members, "curation/sources/classes/", "not sorted"),
+        (_unknown_property, "curation/sources/classes/telepathic.json", "unknown property"),
+        (_hand_made_property, "curation/sources/ingredients.jsonl:", "classes/ only"),
         (_no_identifier, "curation/sources/references.jsonl:", "PMID, PMCID, DOI or official URL"),
         (_bad_field, "curation/sources/aliases.jsonl:", "zzz-test"),
         (_unknown_ingredient, "curation/sources/aliases.jsonl:", "notadrug"),
@@ -264,19 +328,16 @@ def test_recipe_add_a_brand_name(scratch: pathlib.Path) -> None:
 
 
 def test_recipe_add_an_ingredient_with_a_class_tag(scratch: pathlib.Path) -> None:
-    _insert_line(
-        scratch / SRC / "ingredients.jsonl",
-        {
-            "id": "zz-testazolam",
-            "synonyms": [],
-            "properties": [{"property": "benzodiazepine", "source": "dailymed_label"}],
-        },
-    )
+    _insert_line(scratch / SRC / "ingredients.jsonl", {"id": "zz-testazolam", "synonyms": []})
     assert _run(scratch).returncode == 0
-    out = _resolve_in(
-        scratch, "sorted({f.interaction_id for f in ks.check(['zz-testazolam']).findings})"
-    )
-    assert out != "[]"
+    code = "sorted({f.interaction_id for f in ks.check(['zz-testazolam']).findings})"
+    assert _resolve_in(scratch, code) == "[]"
+    _add_member(scratch, "benzodiazepine", "zz-testazolam", "fda_dsc_opioid_benzo_2016")
+    proc = _run(scratch)
+    assert proc.returncode == 0, proc.stderr
+    assert _resolve_in(scratch, code) != "[]"
+    text = (scratch / "docs" / "classes.md").read_text("utf-8")
+    assert "| zz-testazolam |" in text
 
 
 def test_recipe_release_needs_a_changelog_entry(scratch: pathlib.Path) -> None:
@@ -327,11 +388,7 @@ def test_recipe_add_a_reference_and_cite_it(scratch: pathlib.Path) -> None:
             "provenance": {"seen_at": [], "key_findings": [], "notes": None},
         },
     )
-    _edit_line(
-        scratch / SRC / "ingredients.jsonl",
-        "zolpidem",
-        {"properties": [{"property": "z_drug", "source": "zz2099test"}]},
-    )
+    _add_member(scratch, "z_drug", "zolpidem", "zz2099test")
     assert _run(scratch).returncode == 0
     text = (scratch / "docs" / "bibliography.md").read_text("utf-8")
     assert "**zz2099test**" in text and "ingredient property z_drug" in text

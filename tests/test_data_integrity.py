@@ -61,13 +61,30 @@ def test_every_clinical_record_cites_a_reference(store) -> None:  # type: ignore
                 assert ref in store.references, (rec.id, ref)
 
 
+# Class-membership sources (issue #11) with no PMID, PMCID or DOI, read by the curators on the
+# publisher's, society's or institution's own page. Each is listed so that a new one is seen in
+# review. To do: replace each by its PMID or DOI once read on an official page (the
+# experts.umn.edu record is a university publications portal, the weakest of these).
+NON_AGENCY_PAGES = {
+    "aapp_maoi_toolkit": "https://aapp.org/",
+    "heartrhythm2020-cq-hcq-qt": "https://www.heartrhythmjournal.com/",
+    "khoury-currpsychiatry-antipsychotic-seizures": "https://www.mdedge.com/",
+    "metabolites-14-522-index": "https://www.mdpi.com/",
+    "roden-heart-antiarrhythmic-drugs": "https://heart.bmj.com/",
+    "tholakanahalli2001ap": "https://experts.umn.edu/",
+}
+
+
 def test_every_reference_is_canonical(store) -> None:  # type: ignore[no-untyped-def]
     official = re.compile(
-        r"^https://(www\.)?([a-z0-9-]+\.)*(nih\.gov|fda\.gov|cdc\.gov|texas\.gov|"
-        r"aspetjournals\.org|napdi\.org|go\.th|go\.id|pharmacycouncil\.org)/"
+        r"^https://(www\.)?([a-z0-9-]+\.)*(nih\.gov|fda\.gov|cdc\.gov|texas\.gov|ahrq\.gov|"
+        r"medsafe\.govt\.nz|aspetjournals\.org|napdi\.org|go\.th|go\.id|pharmacycouncil\.org)/"
     )
     for ref in store.references.values():
         url = ref.canonical_url
+        if ref.id in NON_AGENCY_PAGES:
+            assert url.startswith(NON_AGENCY_PAGES[ref.id]), (ref.id, url)
+            continue
         assert url.startswith(
             (
                 "https://pubmed.ncbi.nlm.nih.gov/",
@@ -104,13 +121,22 @@ def test_normalised_keys_do_not_collide_between_ingredients(store) -> None:  # t
             assert other == ing.id, f"{text!r} names both {other} and {ing.id}"
 
 
+# Properties a rule names but no class file gives a member (no verified member could be read):
+# the rules that use them do not fire, and docs/classes.md says so. Pinned, so that a class
+# losing its last member, or a new member reviving a rule, is seen in review.
+NO_MEMBERS = {"cyp2d6_moderate_sensitive_substrate"}
+
+
 def test_interaction_targets_are_covered(store) -> None:  # type: ignore[no-untyped-def]
-    """Every property rule reaches at least one ingredient (no dead rules)."""
+    """Every property rule reaches at least one ingredient, except the pinned gaps."""
     props = {p.property for ing in store.ingredients.values() for p in ing.properties}
-    for it in store.interactions.values():
-        for t in it.targets:
-            if t.kind == "property":
-                assert t.value in props, (it.id, t.value)
+    dead = {
+        t.value
+        for it in store.interactions.values()
+        for t in it.targets
+        if t.kind == "property" and t.value not in props
+    }
+    assert dead == NO_MEMBERS
 
 
 def test_rescue_and_treatment_drugs_are_never_avoid(store) -> None:  # type: ignore[no-untyped-def]

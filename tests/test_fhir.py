@@ -21,8 +21,8 @@ def test_detected_issues_validate_and_follow_the_mapping() -> None:
         implicated={"Xanax": "MedicationRequest/abc"},
         identified=dt.date(2026, 11, 24),
     )
-    assert len(issues) == len(report.findings)
-    for issue, finding in zip(issues, report.findings, strict=True):
+    assert len(issues) == len(report.findings) + len(report.cumulative_risks)
+    for issue, finding in zip(issues, report.findings, strict=False):
         DetectedIssue.model_validate(issue)  # R4B DetectedIssue is structurally R4's
         assert issue["code"]["coding"][0]["code"] == "NHP"
         assert (
@@ -33,6 +33,23 @@ def test_detected_issues_validate_and_follow_the_mapping() -> None:
         assert issue["detail"].endswith(f"data {ks.DATA_VERSION}, reviewed {ks.DATA_REVIEWED}.")
     xanax = next(i for i in issues if "alprazolam" in i["code"]["text"])
     assert {"reference": "MedicationRequest/abc", "display": "Xanax"} in xanax["implicated"]
+
+
+def test_a_combined_risk_is_a_detected_issue_too() -> None:
+    """Findings folded into a combined risk never leave the FHIR output empty."""
+    report = ks.check(["methadone 90 mg", "citalopram 20 mg", "ondansetron", "azithromycin"])
+    issues = ks.to_fhir(report, implicated={"ondansetron": "MedicationRequest/o"})
+    combined = [i for i in issues if i["identifier"][0]["system"].endswith(":combined-risk")]
+    assert len(combined) == len(report.cumulative_risks) >= 1
+    for issue, c in zip(combined, report.cumulative_risks, strict=True):
+        DetectedIssue.model_validate(issue)
+        assert issue["identifier"][0]["value"] == c.group
+        assert (
+            issue["severity"]
+            == {"major": "high", "moderate": "moderate", "minor": "low"}[c.severity]
+        )
+    qt = next(i for i in combined if i["identifier"][0]["value"] == "qt_prolongation")
+    assert {"reference": "MedicationRequest/o", "display": "ondansetron"} in qt["implicated"]
 
 
 def test_fhir_output_is_deterministic() -> None:

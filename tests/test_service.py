@@ -211,7 +211,7 @@ def test_patient_view_summarises(client: TestClient) -> None:
     cards = _cards(client.post(VIEW, json=body))
     summary = cards[0]
     assert summary["indicator"] == "critical"
-    assert summary["summary"].startswith("kratom use documented: 3 interaction findings")
+    assert summary["summary"].startswith("kratom use documented: 2 interaction findings")
     assert "Cumulative risk" in summary["detail"] and "not evidence" not in summary["summary"]
     assert any("not recognised" in c["summary"] for c in cards[1:])
     # no documented use: no cards

@@ -8,10 +8,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, get_args
 
+from ._browse import interactions
 from ._data import Store, get_store
 from ._errors import InvalidInputError
-from ._models import Action, Evidence, Interaction, Reference, Severity, SubstanceId
+from ._models import Action, Evidence, Reference, Severity, SubstanceId
 from ._resolver import Match, _resolve_cached, validate_text
+from ._rules import (
+    ACTION_RANK,
+    SEVERITY_RANK,
+    CumulativeRisk,
+    applicable_for,
+    combined_for,
+)
 from ._schema import FindingDict, ReferenceDict, ReportDict
 from ._text import NegationRule, negation_in, tokens
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
@@ -28,8 +36,6 @@ __all__ = [
 ]
 
 SUBSTANCES: tuple[str, ...] = get_args(SubstanceId)
-_ACTION_RANK = {"avoid": 0, "adjust": 1, "monitor": 2, "no_action": 3}
-_SEVERITY_RANK = {"major": 0, "moderate": 1, "minor": 2}
 _MAX_LIST = 1000
 #: Longest echo of a refused input string in a report (then an ellipsis).
 ECHO_MAX = 200
@@ -83,21 +89,13 @@ class Finding:
     matched_by: str
     """``ingredient:NAME`` for a drug-specific record, ``property:NAME`` for a class rule."""
     property_verified: bool
-    """False when the class rule matched through an ingredient property that the curators
-    have not yet checked in its source (see the data policy)."""
+    """Always True: every shipped class membership was read in its source by a curator
+    (``docs/classes.md``); an unverified one is not shipped. Kept for compatibility."""
     references: tuple[Reference, ...]
     last_reviewed: str
-
-
-@dataclass(frozen=True, slots=True)
-class CumulativeRisk:
-    """Several findings on the list that add up to the same harm."""
-
-    group: str
-    ingredients: tuple[str, ...]
-    interaction_ids: tuple[str, ...]
-    statement: str
-    references: tuple[Reference, ...]
+    combined_risk: str | None = None
+    """The group of the combined risk this finding is part of (its generic class-rule line,
+    e.g. one QT drug of several): the combined risk is the line to show first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +144,10 @@ class Report:
                     "interaction_ids": list(c.interaction_ids),
                     "statement": c.statement,
                     "references": [_ref_dict(r) for r in c.references],
+                    "title": c.title,
+                    "severity": c.severity,
+                    "action": c.action,
+                    "escalated": c.escalated,
                 }
                 for c in self.cumulative_risks
             ],
@@ -209,18 +211,8 @@ def _finding_dict(f: Finding) -> FindingDict:
         "property_verified": f.property_verified,
         "references": [_ref_dict(r) for r in f.references],
         "last_reviewed": f.last_reviewed,
+        "combined_risk": f.combined_risk,
     }
-
-
-_CUMULATIVE_TEXT = {
-    "cns_respiratory_depression": (
-        "Kratom is combined here with {n} drugs that depress breathing or consciousness "
-        "({names}). Sedation and respiratory depression from such drugs add up, so the "
-        "combined risk is greater than that of any single pair. Review the need for each "
-        "depressant, use the lowest effective doses, and make naloxone available."
-    ),
-}
-_CUMULATIVE_REFS = {"cns_respiratory_depression": ("fda_dsc_opioid_benzo_2016",)}
 
 
 def _substance_arg(substance: object) -> str:
@@ -229,44 +221,6 @@ def _substance_arg(substance: object) -> str:
             f"substance must be one of {', '.join(SUBSTANCES)}", value=substance
         )
     return substance
-
-
-_Rules = list[tuple[Interaction, str, bool]]
-# (store, rules) per (id(store), ingredient); holding the store keeps its id from being reused
-_rules_cache: dict[tuple[int, str], tuple[Store, _Rules]] = {}
-
-
-def _rules_for(store: Store, ingredient: str) -> _Rules:
-    """The records that apply to one ingredient: (record, how it matched, property verified).
-
-    Memoised per store and ingredient (the store is immutable; sharing the dict between
-    threads is safe, the worst case being the same list computed twice)."""
-    key = (id(store), ingredient)
-    hit = _rules_cache.get(key)
-    if hit is None:
-        hit = _rules_cache[key] = (store, _compute_rules(store, ingredient))
-    return hit[1]
-
-
-def _compute_rules(store: Store, ingredient: str) -> _Rules:
-    ing = store.ingredients.get(ingredient)
-    if ing is None:
-        return []
-    props: dict[str, bool] = {}
-    for p in ing.properties:
-        props[p.property] = props.get(p.property, False) or p.verified
-    direct: list[tuple[Interaction, str, bool]] = []
-    by_rule: list[tuple[Interaction, str, bool]] = []
-    for it in store.interactions.values():
-        for t in it.targets:
-            if t.kind == "ingredient" and t.value == ingredient:
-                direct.append((it, f"ingredient:{ingredient}", True))
-                break
-            if t.kind == "property" and t.value in props:
-                by_rule.append((it, f"property:{t.value}", props[t.value]))
-                break
-    superseded = {s for it, _, _ in direct for s in it.supersedes}
-    return direct + [r for r in by_rule if r[0].id not in superseded]
 
 
 def check(medications: Iterable[str], *, substance: str = "kratom") -> Report:
@@ -360,62 +314,25 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
         inputs.append(InputResult(i, text, status, m))
 
     active = [primary] + [s for s in SUBSTANCES if s in detected and s != primary]
-    active_set = set(active)
     findings: list[Finding] = []
-    for ingredient in sorted(ing_inputs):
-        for it, how, verified in _rules_for(store, ingredient):
-            applies = tuple(s for s in it.substances if s in active_set)
-            if not applies:
-                continue
+    key = (id(store), tuple(active))
+    names = tuple(sorted(ing_inputs))
+    cumulative, folded = combined_for(*key, names)
+    for ingredient in names:
+        inputs_of = tuple(sorted(ing_inputs[ingredient]))
+        for record_id, how, applies, sev, why in applicable_for(*key, ingredient):
+            group = folded.get((ingredient, record_id)) if folded else None
             findings.append(
-                Finding(
-                    interaction_id=it.id,
-                    ingredient=ingredient,
-                    inputs=tuple(sorted(ing_inputs[ingredient])),
-                    substances=applies,
-                    title=it.title,
-                    summary=it.summary,
-                    severity=it.severity,
-                    serious=it.serious,
-                    action=it.action,
-                    evidence=it.evidence,
-                    evidence_rationale=it.evidence_rationale,
-                    mechanism_type=it.mechanism_type,
-                    mechanism=it.mechanism,
-                    mechanism_targets=it.mechanism_targets,
-                    clinical_effect=it.clinical_effect,
-                    onset=it.onset,
-                    management=it.management,
-                    counselling=it.counselling,
-                    matched_by=how,
-                    property_verified=verified,
-                    references=tuple(store.references[r] for r in it.references),
-                    last_reviewed=it.last_reviewed.isoformat(),
-                )
+                _finding(key[0], record_id, how, applies, ingredient, inputs_of, sev, why, group)
             )
     findings.sort(
         key=lambda f: (
-            _ACTION_RANK[f.action],
-            _SEVERITY_RANK[f.severity],
+            ACTION_RANK[f.action],
+            SEVERITY_RANK[f.severity],
             f.ingredient,
             f.interaction_id,
         )
     )
-
-    cumulative: list[CumulativeRisk] = []
-    for group, template in _CUMULATIVE_TEXT.items():
-        hits = [f for f in findings if store.interactions[f.interaction_id].risk_group == group]
-        names = sorted({f.ingredient for f in hits})
-        if len(names) >= 2:
-            cumulative.append(
-                CumulativeRisk(
-                    group=group,
-                    ingredients=tuple(names),
-                    interaction_ids=tuple(sorted({f.interaction_id for f in hits})),
-                    statement=template.format(n=len(names), names=", ".join(names)),
-                    references=tuple(store.references[r] for r in _CUMULATIVE_REFS[group]),
-                )
-            )
 
     unrecognized = tuple(r.input for r in inputs if r.status == "unrecognized")
     ambiguous = tuple(r.input for r in inputs if r.status == "ambiguous")
@@ -434,7 +351,7 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
         substances_detected_in_list=tuple(detected),
         inputs=tuple(inputs),
         findings=tuple(findings),
-        cumulative_risks=tuple(cumulative),
+        cumulative_risks=cumulative,
         unrecognized=unrecognized,
         ambiguous=ambiguous,
         partially_recognized=partial,
@@ -442,7 +359,11 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
         statement=_statement(
             findings,
             active,
-            sorted(set(ing_inputs) - {f.ingredient for f in findings}),
+            sorted(
+                set(ing_inputs)
+                - {f.ingredient for f in findings}
+                - {i for c in cumulative for i in c.ingredients}
+            ),
             unrecognized,
             ambiguous,
             partial,
@@ -450,6 +371,7 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
             excluded,
             empty=not inputs,
             checked=coverage != "none",
+            combined=cumulative,
             outside=tuple(outside),
         ),
         disclaimer=DISCLAIMER,
@@ -459,6 +381,49 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
         negated=negated,
         excluded=excluded,
         outside_vocabulary=tuple(outside),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _finding(
+    store_key: int,
+    record_id: str,
+    matched_by: str,
+    applies: tuple[str, ...],
+    ingredient: str,
+    inputs: tuple[str, ...],
+    severity: Severity,
+    why: str | None,
+    combined_risk: str | None,
+) -> Finding:
+    """One finding (memoised: findings are immutable; keyed by the store too, so a reloaded
+    store never answers from old records)."""
+    store = get_store()
+    it = store.interactions[record_id]
+    return Finding(
+        interaction_id=it.id,
+        ingredient=ingredient,
+        inputs=inputs,
+        substances=applies,
+        title=it.title,
+        summary=it.summary,
+        severity=severity,
+        serious=it.serious,
+        action=it.action,
+        evidence=it.evidence,
+        evidence_rationale=it.evidence_rationale + (f" {why}" if why else ""),
+        mechanism_type=it.mechanism_type,
+        mechanism=it.mechanism,
+        mechanism_targets=it.mechanism_targets,
+        clinical_effect=it.clinical_effect,
+        onset=it.onset,
+        management=it.management,
+        counselling=it.counselling,
+        matched_by=matched_by,
+        property_verified=True,
+        references=tuple(store.references[r] for r in it.references),
+        last_reviewed=it.last_reviewed.isoformat(),
+        combined_risk=combined_risk,
     )
 
 
@@ -474,6 +439,7 @@ def _statement(
     *,
     empty: bool = False,
     checked: bool = True,
+    combined: Sequence[CumulativeRisk] = (),
     outside: tuple[str, ...] = (),
 ) -> str:
     subs = ", ".join(active)
@@ -487,12 +453,17 @@ def _statement(
             f"Nothing was checked against {subs} (kratom_safety data {DATA_VERSION}): {why}. "
             "This is not an all-clear: no conclusion about interactions can be drawn from it."
         )
-    elif findings:
+    elif findings or combined:
         n = len(findings)
         text = (
             f"{n} interaction finding{'s' if n != 1 else ''} with {subs} "
             f"(kratom_safety data {DATA_VERSION})."
         )
+        if combined:
+            text += (
+                f" {len(combined)} combined risk{'s' if len(combined) != 1 else ''} across "
+                "the list: " + "; ".join(f"{c.title} ({c.severity})" for c in combined) + "."
+            )
         if without:
             text += (
                 f" No interaction is recorded for {', '.join(without)}; this is not evidence "
@@ -525,54 +496,3 @@ def _statement(
     if gaps:
         text += f" Coverage is {'partial' if checked else 'none'} - " + " | ".join(gaps) + "."
     return text
-
-
-def interactions(
-    *,
-    substance: str | None = None,
-    drug: str | None = None,
-    property: str | None = None,
-    severity: str | None = None,
-    evidence: str | None = None,
-) -> list[Interaction]:
-    """Browse the interaction records, filtered by any combination of criteria.
-
-    ``drug`` is resolved like any medication string and matches both records naming that
-    ingredient and the property rules that cover it.
-    """
-    store = get_store()
-    for name, value in (
-        ("drug", drug),
-        ("property", property),
-        ("severity", severity),
-        ("evidence", evidence),
-    ):
-        if value is not None and not isinstance(value, str):
-            raise InvalidInputError(f"{name} must be a string", value=value)
-    if substance is not None:
-        _substance_arg(substance)
-    if severity is not None and severity not in _SEVERITY_RANK:
-        raise InvalidInputError("severity must be major, moderate or minor", value=severity)
-    if evidence is not None and evidence not in get_args(Evidence):
-        raise InvalidInputError(
-            "evidence must be one of " + ", ".join(get_args(Evidence)), value=evidence
-        )
-    records = list(store.interactions.values())
-    if drug is not None:
-        m = _resolve_cached(validate_text(drug))
-        if m is None or m.ambiguous:
-            raise InvalidInputError("drug not recognised (or ambiguous)", value=drug)
-        ids: set[str] = set()
-        for ing in m.ingredients:
-            ids.update(it.id for it, _, _ in _rules_for(store, ing))
-        records = [r for r in records if r.id in ids]
-    return [
-        r
-        for r in records
-        if (substance is None or substance in r.substances)
-        and (
-            property is None or any(t.kind == "property" and t.value == property for t in r.targets)
-        )
-        and (severity is None or r.severity == severity)
-        and (evidence is None or r.evidence == evidence)
-    ]

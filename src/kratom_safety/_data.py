@@ -232,7 +232,8 @@ def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Stor
     for s in store.substances.values():
         _check_refs("substances.json", s.id, s.references, refs)
     for ing in store.ingredients.values():
-        _check_refs("ingredients.json", ing.id, tuple(p.source for p in ing.properties), refs)
+        tags = tuple(s for p in ing.properties for s in p.sources)
+        _check_refs("ingredients.json", ing.id, tags, refs)
     for fn_ in store.fda_names.values():
         if (fn_.kind == "brand") != bool(fn_.ingredients):
             raise DataIntegrityError(
@@ -265,7 +266,7 @@ def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Stor
                 )
         for sup in it.supersedes:
             other = store.interactions.get(sup)
-            if other is None or any(t.kind != "property" for t in other.targets):
+            if other is None or not any(t.kind == "property" for t in other.targets):
                 raise DataIntegrityError(
                     f"supersedes {sup!r}, which is not a property rule",
                     file="interactions.json",

@@ -98,7 +98,7 @@ def to_fhir(
     include_no_action: bool = False,
     source: FhirMedications | None = None,
 ) -> list[dict[str, Any]]:
-    """One FHIR R4 ``DetectedIssue`` per finding, as JSON-ready dicts.
+    """One FHIR R4 ``DetectedIssue`` per finding and one per combined risk, as JSON-ready dicts.
 
     ``patient`` is a reference such as ``"Patient/123"``. ``implicated`` maps an input string
     (as passed to :func:`check`) to a reference such as ``"MedicationRequest/abc"``; inputs
@@ -179,6 +179,8 @@ def to_fhir(
         if identified is not None:
             issue["identifiedDateTime"] = identified.isoformat()
         issues.append(issue)
+    for c in report.cumulative_risks:
+        issues.append(_combined_issue(report, c, refs, status, patient, identified))
     return issues
 
 
@@ -197,6 +199,51 @@ def _coded(report: Report, f: Finding) -> list[dict[str, Any]]:
             coding = {"system": _UNII_SYSTEM, "code": unii, "display": name}
             out.append({"code": [{"coding": [coding], "text": name}]})
     return out
+
+
+def _combined_issue(
+    report: Report,
+    c: CumulativeRisk,
+    refs: Mapping[str, str],
+    status: str,
+    patient: str | None,
+    identified: _dt.date | _dt.datetime | None,
+) -> dict[str, Any]:
+    """One DetectedIssue for a combined risk of the list (its members' inputs implicated)."""
+    names = set(c.ingredients)
+    texts = sorted({r.input for r in report.inputs if r.match and names & set(r.match.ingredients)})
+    implicated = [
+        {"reference": refs[t], "display": t} if t in refs else {"display": t} for t in texts
+    ]
+    implicated.append({"display": f"{_substance_label(report)} (patient-reported)"})
+    key = f"{report.data_version}|{c.group}|{','.join(c.ingredients)}"
+    issue: dict[str, Any] = {
+        "resourceType": "DetectedIssue",
+        "id": "ks-" + str(uuid.uuid5(_UUID_NS, key)),
+        "meta": {"tag": [{"system": f"{NAMESPACE}:data-version", "code": report.data_version}]},
+        "identifier": [{"system": f"{NAMESPACE}:combined-risk", "value": c.group}],
+        "status": status,
+        "code": {
+            "coding": [
+                {"system": _ACT_CODE, "code": "NHP", "display": "Natural Health Product Alert"}
+            ],
+            "text": f"{_substance_label(report)} - combined risk: {c.title}",
+        },
+        "severity": _FHIR_SEVERITY[c.severity],
+        "author": {
+            "display": f"kratom_safety {report.package_version} (data {report.data_version})"
+        },
+        "implicated": implicated,
+        "detail": f"{c.statement} {_footer(report)}",
+        "extension": [{"url": f"{NAMESPACE}:fhir:action", "valueCode": c.action}],
+    }
+    if c.references:
+        issue["reference"] = c.references[0].canonical_url
+    if patient is not None:
+        issue["patient"] = {"reference": patient}
+    if identified is not None:
+        issue["identifiedDateTime"] = identified.isoformat()
+    return issue
 
 
 def _truncate(text: str) -> str:
@@ -249,7 +296,10 @@ def _cumulative_card(report: Report, c: CumulativeRisk) -> dict[str, Any]:
     return {
         "uuid": str(uuid.uuid5(_UUID_NS, f"{report.data_version}|{c.group}|{c.ingredients}")),
         "summary": _truncate(
-            f"Kratom + {len(c.ingredients)} CNS/respiratory depressants on the list: combined risk"
+            f"{c.title}: combined risk"
+            if c.title
+            else f"Kratom + {len(c.ingredients)} CNS/respiratory depressants on the list: "
+            "combined risk"
         ),
         "indicator": "critical",
         "detail": c.statement

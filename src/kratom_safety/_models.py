@@ -34,6 +34,7 @@ __all__ = [
     "RegulatedSubstance",
     "RegulatoryRecord",
     "RegulatorySource",
+    "RiskGroup",
     "Severity",
     "StudyType",
     "Substance",
@@ -80,7 +81,9 @@ Property = Literal[
     "muscle_relaxant",
     "sedating_antihistamine",
     "antipsychotic",
+    "sedating_antipsychotic",
     "antidepressant",
+    "sedating_antidepressant",
     "maoi",
     "anticonvulsant",
     "stimulant",
@@ -88,6 +91,7 @@ Property = Literal[
     # pharmacokinetic roles
     "cyp3a_sensitive_substrate",
     "cyp3a_moderate_sensitive_substrate",
+    "cyp3a_nti_substrate",
     "cyp3a_strong_inhibitor",
     "cyp3a_moderate_inhibitor",
     "cyp3a_strong_inducer",
@@ -102,10 +106,14 @@ Property = Literal[
     "ugt2b7_substrate",
     # other risks
     "qt_prolonging",
+    "qt_possible",
     "seizure_threshold_lowering",
     "hepatotoxic",
 ]
-RiskGroup = Literal["cns_respiratory_depression"]
+RiskGroup = Literal[
+    "cns_respiratory_depression", "qt_prolongation", "seizure_threshold", "hepatotoxicity"
+]
+"""A harm that several drugs on one list add up to (a combined risk of ``check()``)."""
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9 .,'()/+-]*$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -181,16 +189,26 @@ class Substance(_Record):
 
 
 class IngredientProperty(_Record):
-    """A property of an ingredient and the reference it is taken from.
+    """A class membership of an ingredient, with the references it was read in.
 
-    ``verified`` is False when the curators have not yet read the property in its source
-    itself (e.g. a list taken from a transcription of an FDA page, or a label warning recalled
-    but not re-read); findings that rest on such a property say so.
+    Derived by the build from ``curation/sources/classes/<property>.json``: a curator read the
+    membership in each of ``sources`` (``source`` is the first), at ``locator``. A membership
+    that could not be verified is not shipped at all, so every tag here is verified.
     """
 
     property: Property
     source: str = Field(pattern=_SLUG.pattern)
-    verified: bool = True
+    sources: tuple[str, ...] = Field(min_length=1)
+    locator: str = Field(min_length=2)
+    detail: str | None = None
+
+    @model_validator(mode="after")
+    def _first_source(self) -> IngredientProperty:
+        if self.sources[0] != self.source:
+            raise ValueError("source must be the first of sources")
+        if len(set(self.sources)) != len(self.sources):
+            raise ValueError("sources must not repeat")
+        return self
 
 
 class Ingredient(_Record):
@@ -207,6 +225,16 @@ class Ingredient(_Record):
         for s in v:
             if s != s.lower() or not s.strip():
                 raise ValueError(f"synonym {s!r} must be lower case and non-empty")
+        return v
+
+    @field_validator("properties")
+    @classmethod
+    def _one_tag_per_property(
+        cls, v: tuple[IngredientProperty, ...]
+    ) -> tuple[IngredientProperty, ...]:
+        names = [p.property for p in v]
+        if names != sorted(set(names)):
+            raise ValueError("properties must be sorted by property, each once")
         return v
 
     def has(self, prop: str) -> bool:

@@ -58,6 +58,7 @@ class FindingDict(TypedDict):
     property_verified: bool
     references: list[ReferenceDict]
     last_reviewed: str
+    combined_risk: str | None
 
 
 class CumulativeRiskDict(TypedDict):
@@ -66,6 +67,10 @@ class CumulativeRiskDict(TypedDict):
     interaction_ids: list[str]
     statement: str
     references: list[ReferenceDict]
+    title: str
+    severity: Literal["major", "moderate", "minor"]
+    action: Literal["avoid", "adjust", "monitor", "no_action"]
+    escalated: bool
 
 
 class MatchPartDict(TypedDict):
