@@ -13,15 +13,14 @@ medication list is not lidocaine).
 
 from __future__ import annotations
 
+import importlib
 import pathlib
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
-
-import unii  # noqa: E402
-
-import build  # noqa: E402
+build = importlib.import_module("build")  # curation/build.py
+unii = importlib.import_module("unii")  # curation/unii.py
 
 OUT = HERE / "sources" / "unii" / "everyday_words.txt"
 HEADER = """\
