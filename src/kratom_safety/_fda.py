@@ -16,7 +16,9 @@ from ._text import MAX_INPUT_LENGTH, STOP_WORDS, UNIT_WORDS, normalize
 
 __all__ = ["OtherSubstances", "ingredient", "other_substances"]
 
-_MAX_NGRAM = 6
+#: Longest name looked up, in words (FDA product names run long: "CeraVe Skin Renewing Day
+#: Cream with Broad Spectrum SPF 30 Sunscreen").
+MAX_PRODUCT_WORDS = 12
 P = TypeVar("P")
 
 
@@ -89,7 +91,7 @@ class OtherSubstances:
             if acc in self.exact and acc not in STOP_WORDS and not acc.isdigit():
                 best = 1
             j = i + 1
-            while j < n and j - i < _MAX_NGRAM and acc in self.prefixes:
+            while j < n and j - i < MAX_PRODUCT_WORDS and acc in self.prefixes:
                 acc = acc + " " + words[j]
                 j += 1
                 if acc in self.exact:

@@ -393,6 +393,9 @@ def _resolve_words(
     for run in leftovers:
         content = [w for w in run if w not in STOP_WORDS and not w.isdigit()]
         if not content:
+            if len(run) > 1:  # a substance named by salt words alone ("sodium acetate")
+                other, _ = other_substances().parts(run, bool(parts), _other_part)
+                parts.extend(p for p in other if " " in p.text and p.kind == "other_substance")
             continue
         # A real substance outside the clinical vocabulary is named as itself, never
         # corrected into the nearest drug we know ("etidocaine" is not lidocaine).

@@ -175,6 +175,21 @@ intravitreal jet lip membrane mucous perfusion pill product products pudding pum
 cells hdm nda anda bla
 """
 
+#: FDA's own dose-form, route and unit words (the NDC Directory's DOSAGEFORMNAME, ROUTENAME and
+#: ACTIVE_INGRED_UNIT vocabularies) not listed above, and the qualifiers of FDA substance names.
+_FDA_FORMS_ROUTES_UNITS = """
+cloth cloths dentifrice filled gelatin globule globules irrigant liniment liposomal lipstick
+lyophilized multilayer pastille pastilles plaster plasters poultice rinse salve sponge sponges
+stick sticks tape soluble sheet sheets disc discs
+percutaneous respiratory infiltration perineural articular auricular parenteral intracaudal
+arterial intraocular intrapleural intraspinal intrasynovial intravascular intracardiac
+intraventricular transmucosal periodontal subgingival submucosal retrobulbar extracorporeal
+endosinusial nasogastric oropharyngeal occlusive conjunctival subconjunctival intrabronchial
+enteral
+hp kp ci mci uci cfu pfu lf tcid nmol umol ul cm uspu
+unspecified
+"""
+
 _PRODUCT_WORDS = """
 red green white yellow gold vein bali borneo thai indo malay maeng da sumatra horned horn
 elephant super premium enhanced ultra strain strains gummy gummies delta tsp teaspoon
@@ -186,7 +201,16 @@ sliding scale pot beers drinks glasses cups cup bottle bottles shot shots tonic 
 #: ("g in" is not "gin"), unlike dose forms and release markers ("Oxy IR" is "OxyIR").
 NO_JOIN_WORDS: frozenset[str] = frozenset(
     " ".join(
-        (_UNITS, _ROUTES, _SIG, _NOTES, _INDICATIONS, _PRODUCT_WORDS, _DEVICES_PACKAGES)
+        (
+            _UNITS,
+            _ROUTES,
+            _SIG,
+            _NOTES,
+            _INDICATIONS,
+            _PRODUCT_WORDS,
+            _DEVICES_PACKAGES,
+            _FDA_FORMS_ROUTES_UNITS,
+        )
     ).split()
 )
 
@@ -232,6 +256,7 @@ STOP_WORDS: frozenset[str] = frozenset(
             _INDICATIONS,
             _PRODUCT_WORDS,
             _DEVICES_PACKAGES,
+            _FDA_FORMS_ROUTES_UNITS,
         )
     ).split()
 )
