@@ -343,9 +343,10 @@ def main(argv: list[str] | None = None) -> None:
         help="strings (seeded sample) for dner's slow fuzzy mode; 0 to skip",
     )  # fmt: skip
     ap.add_argument("--limit", type=int, default=0, help="score only the first N strings")
+    ap.add_argument("--devset", type=pathlib.Path, default=DEVSET, help="the set to score")
     args = ap.parse_args(argv)
 
-    rows = load_devset()
+    rows = load_devset(args.devset)
     if args.limit:
         rows = rows[: args.limit]
     salts = load_salts()
@@ -354,7 +355,7 @@ def main(argv: list[str] | None = None) -> None:
     import kratom_safety as ks
 
     print(f"kratom_safety {ks.__version__} (data {ks.DATA_VERSION})")
-    print(f"real-world dev set: {len(rows)} strings from {DEVSET.relative_to(HERE.parent)}")
+    print(f"real-world dev set: {len(rows)} strings from {args.devset.name}")
     print(f"salt / ester / hydrate words: {len(salts)}")
     conflicting = sum(1 for r in rows if len(r.readings) > 1)
     print(f"strings whose products disagree on substances: {conflicting}")
@@ -375,8 +376,9 @@ def main(argv: list[str] | None = None) -> None:
     tallies, wrong = score(ours_answers, rows, matcher)
     print_table("kratom_safety.resolve", tallies, rate)
     RESULTS.mkdir(exist_ok=True)
-    write_wrong(RESULTS / "realworld_wrong.tsv", wrong)
-    print(f"\nwrong cases written to benchmarks/results/realworld_wrong.tsv ({len(wrong)})")
+    stem = "" if args.devset == DEVSET else "_" + args.devset.stem
+    write_wrong(RESULTS / f"realworld_wrong{stem}.tsv", wrong)
+    print(f"\nwrong cases written to benchmarks/results/realworld_wrong{stem}.tsv ({len(wrong)})")
     print("most common wrong names returned (count, name: example input -> returned, label):")
     for line in patterns(wrong):
         print("  " + line)

@@ -166,6 +166,13 @@ def everyday_words() -> set[str]:
     return {w for w in lines if w and not w.startswith("#")}
 
 
+def english_words() -> set[str]:
+    """Everyday English words of five letters or more (curation/tools/everyday_words.py)."""
+    path = SOURCES / "unii" / "english_words.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return {w for w in lines if w and not w.startswith("#")}
+
+
 def read_sources() -> dict[str, Records]:
     """Every dataset's records, as written in its source (provenance still attached).
 
@@ -201,6 +208,8 @@ def read_sources() -> dict[str, Records]:
     found.setdefault("fda_names", []).append((fda_names, "curation/unii.py"))
     found.setdefault("fda_substances", []).append((fda_substances, "curation/unii.py"))
     found.setdefault("ndc_brands", []).append((ndc_brands, "curation/unii.py"))
+    words = unii.known_words(pinned_input, held_out_names(), english_words())
+    found.setdefault("known_words", []).append((words, "curation/unii.py"))
     data: dict[str, Records] = {}
     for name in DATASETS:
         places = found.pop(name, [])

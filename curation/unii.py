@@ -25,6 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -111,6 +113,8 @@ def usable(name: str) -> bool:
 
 
 DEBUG_DROPS: dict[str, str] | None = None
+#: The resolver spells out no word shorter than this (kratom_safety._resolver._MIN_FUZZY_LEN).
+MIN_FUZZY_LETTERS = 5
 
 
 def product_usable(k: str) -> bool:
@@ -410,3 +414,52 @@ def ndc_brands(
         if len(readings[k]) == 1 and k not in held_out:
             out.append({"id": k, "name": shown[k], "ingredients": list(next(iter(readings[k])))})
     return out
+
+
+def _max_edits(n: int) -> int:
+    """The resolver's edit allowance for a word of ``n`` letters (kratom_safety._resolver)."""
+    return 1 if n <= 9 else 2 if n <= 13 else 3
+
+
+def known_words(
+    pinned: Callable[[str], pathlib.Path], held_out: set[str], english: set[str]
+) -> Records:
+    """Words the resolver never spelling-corrects: everyday English words, and the words of
+    the proprietary names in FDA's NDC Directory (a real product word such as "Dorflex" or
+    "Suphedrine" is not a misspelling of Norflex or ephedrine). Only words of
+    ``MIN_FUZZY_LETTERS`` letters or more, grouped by first letter. Names in ``held_out``
+    (the real-world development set) do not contribute, so that the set measures unseen
+    words."""
+    words = {
+        k for k in map(key, english) if len(k) >= MIN_FUZZY_LETTERS and k.isascii() and k.isalpha()
+    }
+    path = pinned("ndc-products")
+    with path.open(encoding="latin-1", newline="") as fh:
+        header = next(fh).rstrip("\r\n").split("\t")
+        col = {name: i for i, name in enumerate(header)}
+        for line in fh:
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) != len(header):
+                continue
+            brand = row[col["PROPRIETARYNAME"]].strip()
+            suffix = row[col["PROPRIETARYNAMESUFFIX"]].strip()
+            if key(brand) in held_out or key(f"{brand} {suffix}") in held_out:
+                continue
+            # a misspelt ingredient of the product itself ("Acetaminohpen") is a misspelling,
+            # not another word: it stays correctable
+            own = {w for sub in row[col["SUBSTANCENAME"]].split(";") for w in key(sub).split()}
+            words.update(
+                w
+                for w in key(f"{brand} {suffix}").split()
+                if len(w) >= MIN_FUZZY_LETTERS
+                and w.isascii()
+                and w.isalpha()
+                and not any(
+                    0 < OSA.distance(w, o, score_cutoff=_max_edits(len(w))) <= _max_edits(len(w))
+                    for o in own
+                )
+            )
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(words):
+        by_letter[w[0]].append(w)
+    return [{"id": letter, "words": by_letter[letter]} for letter in sorted(by_letter)]

@@ -1,11 +1,12 @@
 """Regenerate curation/sources/unii/everyday_words.txt (run by hand, not by the build).
 
-The file lists the one-word names in FDA's UNII list and NDC Directory that are also everyday
+``everyday_words.txt`` lists the one-word names in FDA's UNII list and NDC Directory that are also everyday
 English words: a lower-case entry of SCOWL's American English list as Debian ships it
 (package ``wamerican`` 2020.12.07-2, ``/usr/share/dict/american-english``; SCOWL's licence
 permits copying with its notice, see the file's header). The build never takes such a word
 alone as a product or substance name ("Nothing" is a lidocaine product's name; "nothing" in a
-medication list is not lidocaine).
+medication list is not lidocaine). ``english_words.txt`` lists every such English word of five
+letters or more: the resolver never spelling-corrects one of them into a drug.
 
     apt-get install wamerican   # or: dpkg-deb -x wamerican_2020.12.07-2_all.deb DIR
     python curation/tools/everyday_words.py [/usr/share/dict/american-english]
@@ -23,6 +24,9 @@ build = importlib.import_module("build")  # curation/build.py
 unii = importlib.import_module("unii")  # curation/unii.py
 
 OUT = HERE / "sources" / "unii" / "everyday_words.txt"
+ENGLISH = HERE / "sources" / "unii" / "english_words.txt"
+#: Shorter words are never spelling-corrected by the resolver (kratom_safety._resolver).
+MIN_LETTERS = 5
 HEADER = """\
 # One-word names in FDA's UNII list and NDC Directory that are everyday English words.
 # Derived by curation/tools/everyday_words.py from SCOWL's American English word list
@@ -57,6 +61,18 @@ def main(argv: list[str]) -> int:
     found = sorted(names & words)
     OUT.write_text(HEADER + "".join(w + "\n" for w in found), encoding="utf-8")
     print(f"{len(found)} words written to {OUT}")
+    # Every everyday word long enough to be spelling-corrected: a correctly spelled English
+    # word is never corrected into a drug ("cedar" is not Cedax, "creator" is not Crestor).
+    english = sorted(w for w in words if len(w) >= MIN_LETTERS)
+    ENGLISH.write_text(
+        HEADER.replace(
+            "One-word names in FDA's UNII list and NDC Directory that are everyday English words.",
+            f"Everyday English words of {MIN_LETTERS} letters or more (never spelling-corrected).",
+        )
+        + "".join(w + "\n" for w in english),
+        encoding="utf-8",
+    )
+    print(f"{len(english)} words written to {ENGLISH}")
     return 0
 
 

@@ -23,6 +23,7 @@ from ._models import (
     Ingredient,
     Interaction,
     Jurisdiction,
+    KnownWords,
     NdcBrand,
     Negation,
     PopulationNote,
@@ -89,11 +90,12 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("fda_names", FdaName),
         _Dataset("fda_substances", FdaSubstance),
         _Dataset("ndc_brands", NdcBrand),
+        _Dataset("known_words", KnownWords),
     )
 }
 #: Read on first need, not with the rest of the store (FDA's other substances: a large index
 #: that only inputs outside the clinical vocabulary need).
-LAZY_DATASETS = frozenset({"fda_substances", "ndc_brands"})
+LAZY_DATASETS = frozenset({"fda_substances", "ndc_brands", "known_words"})
 
 
 def _norm_id(text: str) -> str:

@@ -9,12 +9,12 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from ._data import get_store, iter_fda_substances, iter_ndc_brands
+from ._data import get_store, iter_dataset, iter_fda_substances, iter_ndc_brands
 from ._errors import InvalidInputError
 from ._models import Ingredient
 from ._text import MAX_INPUT_LENGTH, STOP_WORDS, UNIT_WORDS, normalize
 
-__all__ = ["OtherSubstances", "ingredient", "other_substances"]
+__all__ = ["OtherSubstances", "ingredient", "known_words", "other_substances"]
 
 #: Longest name looked up, in words (FDA product names run long: "CeraVe Skin Renewing Day
 #: Cream with Broad Spectrum SPF 30 Sunscreen").
@@ -74,6 +74,31 @@ class OtherSubstances:
             for k in range(1, len(toks))
         )
 
+    def longest_at(self, words: Sequence[str], i: int) -> int:
+        """How many words from ``words[i]`` form the longest FDA name there (0: none)."""
+        n = len(words)
+        best = 0
+        acc = words[i]
+        if acc in self.exact and acc not in STOP_WORDS and not acc.isdigit():
+            best = 1
+        j = i + 1
+        while j < n and j - i < MAX_PRODUCT_WORDS and acc in self.prefixes:
+            acc = acc + " " + words[j]
+            j += 1
+            if acc in self.exact:
+                best = j - i
+        return best
+
+    def substance_at(self, words: Sequence[str], i: int) -> tuple[int, str, str] | None:
+        """A substance name of two words or more starting at ``words[i]``, as (words, key,
+        name); product names are not looked for here."""
+        size = self.longest_at(words, i)
+        if size < 2:
+            return None
+        key = " ".join(words[i : i + size])
+        name, _ingredients, brand = self.exact[key]
+        return None if brand else (size, key, name)
+
     def parts(
         self,
         words: Sequence[str],
@@ -86,16 +111,7 @@ class OtherSubstances:
         rest: list[str] = []
         i, n = 0, len(words)
         while i < n:
-            best = 0
-            acc = words[i]
-            if acc in self.exact and acc not in STOP_WORDS and not acc.isdigit():
-                best = 1
-            j = i + 1
-            while j < n and j - i < MAX_PRODUCT_WORDS and acc in self.prefixes:
-                acc = acc + " " + words[j]
-                j += 1
-                if acc in self.exact:
-                    best = j - i
+            best = self.longest_at(words, i)
             if best and after_drug and i > 0 and words[i - 1] in UNIT_WORDS:
                 best = 0
             if best and (
@@ -128,3 +144,22 @@ def other_substances() -> OtherSubstances:
             if other is None:
                 other = _other = OtherSubstances()
     return other
+
+
+_words_lock = threading.Lock()
+_words: frozenset[str] | None = None
+
+
+def known_words() -> frozenset[str]:
+    """Real words that are never spelling-corrected into a drug: everyday English words and
+    the words of FDA's product names (``known_words.json``, loaded on first need)."""
+    global _words
+    words = _words
+    if words is None:
+        with _words_lock:
+            words = _words
+            if words is None:
+                words = _words = frozenset(
+                    w for rec in iter_dataset("known_words") for w in rec.words
+                )
+    return words

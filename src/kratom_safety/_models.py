@@ -299,6 +299,14 @@ class NdcBrand(_Record):
     """Our ingredient names, or FDA's name of a substance outside the clinical vocabulary."""
 
 
+class KnownWords(_Record):
+    """Real words (everyday English, FDA product names) beginning with one letter: never
+    spelling-corrected into a drug."""
+
+    id: str = Field(pattern=r"^[a-z]$")
+    words: tuple[str, ...] = Field(min_length=1)
+
+
 class Target(_Record):
     """What a record applies to: one ingredient, or every ingredient with a property."""
 

@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 
 from ._data import Store, get_store
 from ._errors import InvalidInputError
-from ._fda import other_substances
+from ._fda import known_words, other_substances
 from ._schema import MatchDict
 from ._text import (
     MAX_INPUT_LENGTH,
@@ -58,6 +58,9 @@ _MAX_NGRAM = 6
 _MIN_FUZZY_LEN = 5
 _MIN_FUZZY_BRAND = 7
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
+#: Stop words long enough to be misspelt ("gluconante", "hydrochoride"): a word as close to
+#: one of them as to a drug is read as that word, never corrected into the drug.
+_LONG_STOP_WORDS = sorted(w for w in STOP_WORDS if len(w) >= _MIN_FUZZY_LEN + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +267,8 @@ def _truncated(idx: _Index, query: str) -> MatchPart | None:
     """A word that is the start of exactly one generic name (at least six letters)."""
     if len(query) < _MIN_TRUNCATED or not query.isalpha() or query in STOP_WORDS:
         return None
+    if query in known_words():
+        return None  # a real word ("benzyl", "adrenal") is not a name cut short
     start = bisect.bisect_left(idx.generic_words, query)
     readings: list[tuple[str, ...]] = []
     key = ""
@@ -287,6 +292,9 @@ def _fuzzy(idx: _Index, query: str) -> MatchPart | None:
     n = len(query)
     if n < _MIN_FUZZY_LEN or query in STOP_WORDS or not query.replace(" ", "").isalpha():
         return None
+    known = known_words()
+    if all(w in known for w in query.split()):
+        return None  # a real word ("cedar", "Dorflex") is not a misspelling of a drug
     k = _max_edits(n)
     scored: list[tuple[int, str]] = []
     for length in range(max(_MIN_FUZZY_LEN, n - k), n + k + 1):
@@ -301,6 +309,13 @@ def _fuzzy(idx: _Index, query: str) -> MatchPart | None:
         return None
     scored.sort()
     best_dist = scored[0][0]
+    if (
+        process.extractOne(
+            query, _LONG_STOP_WORDS, scorer=OSA.distance, processor=None, score_cutoff=best_dist
+        )
+        is not None
+    ):
+        return None  # as close to a salt or dose-form word ("gluconante"): not a drug
     # The runner-up must be at least one edit further away unless it means the same drug.
     close = [key for dist, key in scored if dist <= best_dist]
     readings: list[tuple[str, ...]] = []
@@ -355,6 +370,21 @@ def _longest_at(
     return best
 
 
+@lru_cache(maxsize=4096)
+def _is_stop(word: str) -> bool:
+    """A number, a stop word, or a long stop word misspelt by one letter ("hydrochoride")."""
+    if word in STOP_WORDS or word.isdigit():
+        return True
+    return (
+        len(word) > _MIN_FUZZY_LEN
+        and word.isalpha()
+        and process.extractOne(
+            word, _LONG_STOP_WORDS, scorer=OSA.distance, processor=None, score_cutoff=1
+        )
+        is not None
+    )
+
+
 def _other_part(key: str, name: str, ingredients: tuple[str, ...], brand: bool) -> MatchPart:
     """A part matched in FDA's lists: a product name (NDC Directory) or another substance."""
     return MatchPart(key, name, "brand" if brand else "other_substance", 100.0, ingredients, ())
@@ -370,6 +400,16 @@ def _resolve_words(
     i, n = 0, len(words)
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
+        if found is None and i + 1 < n and words[i] not in STOP_WORDS:
+            # a longer FDA substance name may start with a word we cannot read and end in one
+            # we can ("benzyl alcohol" is not penicillin + alcohol)
+            other = other_substances().substance_at(words, i)
+            if other is not None:
+                size, key, name = other
+                parts.append(_other_part(key, name, (name,), False))
+                leftovers.append([])
+                i += size
+                continue
         if found is not None and (
             (i + found[0] < n and words[i + found[0]] == "free") or (i and words[i - 1] == "non")
         ):
@@ -391,7 +431,7 @@ def _resolve_words(
     unmatched: list[str] = []
     lone: list[MatchPart] = []
     for run in leftovers:
-        content = [w for w in run if w not in STOP_WORDS and not w.isdigit()]
+        content = [w for w in run if not _is_stop(w)]
         if not content:
             if len(run) > 1:  # a substance named by salt words alone ("sodium acetate")
                 other, _ = other_substances().parts(run, bool(parts), _other_part)
@@ -404,7 +444,7 @@ def _resolve_words(
         # taken only when nothing else in the string is unread (see below)
         parts.extend(p for p in other if " " in p.text and p.kind == "other_substance")
         lone.extend(p for p in other if " " not in p.text or p.kind != "other_substance")
-        content = [w for w in rest if w not in STOP_WORDS and not w.isdigit()]
+        content = [w for w in rest if not _is_stop(w)]
         if not content:
             continue
         joined = " ".join(content)
