@@ -191,7 +191,7 @@ def read_sources() -> dict[str, Records]:
     overrides = [{"id": r["id"], "unii": r["unii"]} for r in read_jsonl(overrides_file)]
     by_name = {n: places[0][0] for n, places in found.items() if len(places) == 1}
     try:
-        unii_of, fda_names, fda_substances, ndc_brands = unii.derive(
+        unii_of, fda_names, fda_substances, ndc_brands, variable = unii.derive(
             pinned_input,
             by_name.get("ingredients", []),
             by_name.get("aliases", []),
@@ -208,6 +208,7 @@ def read_sources() -> dict[str, Records]:
     found.setdefault("fda_names", []).append((fda_names, "curation/unii.py"))
     found.setdefault("fda_substances", []).append((fda_substances, "curation/unii.py"))
     found.setdefault("ndc_brands", []).append((ndc_brands, "curation/unii.py"))
+    found.setdefault("variable_names", []).append((variable, "curation/unii.py"))
     words = unii.known_words(pinned_input, held_out_names(), english_words())
     found.setdefault("known_words", []).append((words, "curation/unii.py"))
     data: dict[str, Records] = {}

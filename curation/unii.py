@@ -190,8 +190,9 @@ def derive(
     overrides: Records,
     held_out: set[str],
     everyday: set[str],
-) -> tuple[dict[str, str], Records, Records, Records]:
-    """(UNII per ingredient id, fda_names, fda_substances and ndc_brands records)."""
+) -> tuple[dict[str, str], Records, Records, Records, Records]:
+    """(UNII per ingredient id, fda_names, fda_substances, ndc_brands and variable_names
+    records)."""
     ul = UniiList(read_rows(pinned("unii-names")))
     unii_by_ing: dict[str, str] = {}
     fixed: dict[str, str | None] = {o["id"]: o["unii"] for o in overrides}
@@ -341,7 +342,19 @@ def derive(
 
     taken = set(ours) | umbrella | set(fda_names) | set(owners)
     brands = ndc_brands(pinned, ul, canonical_of, taken | everyday, held_out)
-    return unii_by_ing, names_out, substances_out, brands
+    readings: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for ing in ingredients:
+        for name in (ing["id"], *ing.get("synonyms", ())):
+            readings[normalize(name)].add((ing["id"],))
+    for al in aliases:
+        if al.get("ingredients"):
+            readings[normalize(al["text"])].add(tuple(al["ingredients"]))
+    names_of: dict[str, set[str]] = defaultdict(set)
+    for ing in ingredients:
+        for name in (ing["id"], *ing.get("synonyms", ())):
+            names_of[ing["id"]].add(normalize(name))
+    variable = variable_names(pinned, ul, canonical_of, dict(readings), names_of, held_out)
+    return unii_by_ing, names_out, substances_out, brands, variable
 
 
 HUMAN_PRODUCTS = ("HUMAN PRESCRIPTION DRUG", "HUMAN OTC DRUG")
@@ -463,3 +476,74 @@ def known_words(
     for w in sorted(words):
         by_letter[w[0]].append(w)
     return [{"id": letter, "words": by_letter[letter]} for letter in sorted(by_letter)]
+
+
+#: A name of ours is "variable" when at least this many FDA product names that contain it, and
+#: at least this share of them, are of products without its ingredients.
+VARIABLE_MIN_PRODUCTS = 2
+VARIABLE_MIN_SHARE = 0.25
+
+
+def variable_names(
+    pinned: Callable[[str], pathlib.Path],
+    ul: UniiList,
+    canonical_of: Callable[[str], str],
+    ours: dict[str, set[tuple[str, ...]]],
+    names_of: dict[str, set[str]],
+    held_out: set[str],
+) -> Records:
+    """Names of ours that FDA product names often use for something else: a flavour or scent
+    ("Pink Grapefruit" acne wash), a product line whose members differ ("Mucinex Sinus-Max"
+    has no guaifenesin), or a word with another meaning ("Careless Weed" is a pollen). In a
+    string with words we cannot read, such a name is not taken as the drug (the resolver's
+    lone rule). Counted over distinct proprietary names; names in ``held_out`` do not count.
+    """
+    with_name: dict[str, set[str]] = defaultdict(set)
+    without: dict[str, set[str]] = defaultdict(set)
+    longest = max(len(k.split()) for k in ours)
+    path = pinned("ndc-products")
+    with path.open(encoding="latin-1", newline="") as fh:
+        header = next(fh).rstrip("\r\n").split("\t")
+        col = {name: i for i, name in enumerate(header)}
+        for line in fh:
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) != len(header):
+                continue
+            brand = row[col["PROPRIETARYNAME"]].strip()
+            suffix = row[col["PROPRIETARYNAMESUFFIX"]].strip()
+            name = key(f"{brand} {suffix}")
+            if not name or name in held_out or key(brand) in held_out:
+                continue
+            # what the product holds: our ingredient where FDA's list says so, and each
+            # substance name as written (its first words may be ours: "miconazole nitrate")
+            found: set[str] = set()
+            for sub in row[col["SUBSTANCENAME"]].split(";"):
+                if sub.strip():
+                    found.add(key(sub))
+                    unii = ul.unii_of(sub.strip())
+                    if unii is not None:
+                        found.add(canonical_of(unii))
+            if not found:
+                continue
+
+            def holds(iid: str) -> bool:
+                return any(
+                    f == n or f.startswith(n + " ") for n in names_of.get(iid, {iid}) for f in found
+                )
+
+            words = name.split()
+            for i in range(len(words)):
+                for j in range(i + 1, min(len(words), i + longest) + 1):
+                    k = " ".join(words[i:j])
+                    readings = ours.get(k)
+                    if readings is None:
+                        continue
+                    with_name[k].add(name)
+                    if not any(all(holds(iid) for iid in r) for r in readings):
+                        without[k].add(name)
+    out: Records = []
+    for k in sorted(without):
+        n, m = len(with_name[k]), len(without[k])
+        if m >= VARIABLE_MIN_PRODUCTS and m >= VARIABLE_MIN_SHARE * n:
+            out.append({"id": k, "product_names": n, "without_it": m})
+    return out

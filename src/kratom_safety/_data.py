@@ -32,6 +32,7 @@ from ._models import (
     Reference,
     RegulatoryRecord,
     Substance,
+    VariableName,
 )
 from ._version import DATA_VERSION
 
@@ -91,11 +92,12 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("fda_substances", FdaSubstance),
         _Dataset("ndc_brands", NdcBrand),
         _Dataset("known_words", KnownWords),
+        _Dataset("variable_names", VariableName),
     )
 }
 #: Read on first need, not with the rest of the store (FDA's other substances: a large index
 #: that only inputs outside the clinical vocabulary need).
-LAZY_DATASETS = frozenset({"fda_substances", "ndc_brands", "known_words"})
+LAZY_DATASETS = frozenset({"fda_substances", "ndc_brands", "known_words", "variable_names"})
 
 
 def _norm_id(text: str) -> str:

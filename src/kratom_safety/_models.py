@@ -307,6 +307,18 @@ class KnownWords(_Record):
     words: tuple[str, ...] = Field(min_length=1)
 
 
+class VariableName(_Record):
+    """A name of ours that FDA product names often use for products without its ingredients
+    (a flavour, a product line, a word with another meaning)."""
+
+    id: str = Field(min_length=1, max_length=200)
+    """The name as the resolver sees it (normalised words)."""
+    product_names: int = Field(ge=1)
+    """Distinct FDA proprietary names that contain it."""
+    without_it: int = Field(ge=1)
+    """How many of those are of products without its ingredients."""
+
+
 class Target(_Record):
     """What a record applies to: one ingredient, or every ingredient with a property."""
 

@@ -21,7 +21,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from ._data import Store, get_store
+from ._data import Store, get_store, iter_dataset
 from ._errors import InvalidInputError
 from ._fda import known_words, other_substances
 from ._schema import MatchDict
@@ -58,6 +58,7 @@ _MAX_NGRAM = 6
 _MIN_FUZZY_LEN = 5
 _MIN_FUZZY_BRAND = 7
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
+_VEHICLE_WORDS = frozenset({"in", "with"})
 #: Stop words long enough to be misspelt ("gluconante", "hydrochoride"): a word as close to
 #: one of them as to a drug is read as that word, never corrected into the drug.
 _LONG_STOP_WORDS = sorted(w for w in STOP_WORDS if len(w) >= _MIN_FUZZY_LEN + 1)
@@ -208,6 +209,9 @@ class _Index:
             k for k in fuzzable if self.exact[k].kind in ("generic", "synonym", "substance")
         )
         self.names = sorted(self.exact)
+        # names that FDA product names often use for products without them (a flavour, a
+        # product line, a vehicle): taken only as described in _resolve_words
+        self.variable: frozenset[str] = frozenset(r.id for r in iter_dataset("variable_names"))
 
 
 def _merge(entries: list[_Entry]) -> _Entry:
@@ -396,6 +400,7 @@ def _resolve_words(
     """Match the words; a one-word entry that is also a stop word ("INH" for isoniazid, and
     "inh" for inhaled) is taken only when nothing else in the string is a drug."""
     parts: list[MatchPart] = []
+    lone: list[MatchPart] = []
     leftovers: list[list[str]] = [[]]
     i, n = 0, len(words)
     while i < n:
@@ -420,16 +425,24 @@ def _resolve_words(
         if found is not None:
             size, entry = found
             key = " ".join(words[i : i + size])
-            parts.append(
-                MatchPart(key, entry.name, entry.kind, 100.0, entry.ingredients, entry.alternatives)
-            )
+            part = MatchPart(key, entry.name, entry.kind, 100.0, entry.ingredients, entry.alternatives)
+            if key not in idx.variable:
+                parts.append(part)
+            elif not (
+                i >= 2
+                and words[i - 1] in _VEHICLE_WORDS
+                and not all(_is_stop(w) for w in words[: i - 1])
+            ):
+                # a name FDA products often use for something else ("Pink Grapefruit" acne
+                # wash): named only when nothing else in the string is unread; after another
+                # drug, "in dextrose" or "with aloe" names a vehicle or an additive
+                lone.append(part)
             leftovers.append([])
             i += size
         else:
             leftovers[-1].append(words[i])
             i += 1
     unmatched: list[str] = []
-    lone: list[MatchPart] = []
     for run in leftovers:
         content = [w for w in run if not _is_stop(w)]
         if not content:
