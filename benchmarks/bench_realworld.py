@@ -208,9 +208,14 @@ def ours_resolver() -> tuple[Callable[[str], Answer], Callable[[str], str | None
             return Answer(None)
         if m is None:
             return Answer(None)
-        return Answer([[i] for i in m.ingredients], bool(m.ambiguous))
+        # the name and its synonyms, as for the other library ("glucose" is "dextrose")
+        return Answer([[i, *synonyms(i)] for i in m.ingredients], bool(m.ambiguous))
 
-    lookup = getattr(ks, "ingredient", None)  # being added to the library; optional
+    lookup = getattr(ks, "ingredient", None)
+
+    def synonyms(name: str) -> tuple[str, ...]:
+        ing = lookup(name) if lookup is not None else None
+        return tuple(ing.synonyms) if ing is not None else ()
 
     def unii_of(name: str) -> str | None:
         if lookup is None:

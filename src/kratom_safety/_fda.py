@@ -60,34 +60,37 @@ class OtherSubstances:
     """FDA's other drug substances: exact names, longest first (loaded on first need)."""
 
     def __init__(self) -> None:
+        # product names first: the larger file, parsed while little else is held
+        brands: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per ingredient list
+        for brand in iter_ndc_brands():
+            ingredients = shared.setdefault(brand.ingredients, brand.ingredients)
+            brands[brand.id] = (brand.name, ingredients, True)
         self.exact: dict[str, tuple[str, tuple[str, ...], bool]] = {}
         for sub in iter_fda_substances():
             entry = (sub.id, (sub.id,), False)  # one entry shared by every name of it
             for name in sub.names:
                 self.exact[name] = entry
-        for brand in iter_ndc_brands():
-            self.exact.setdefault(brand.id, (brand.name, brand.ingredients, True))
-        self.prefixes: frozenset[str] = frozenset(
-            " ".join(toks[:k])
-            for key in self.exact
-            if len(toks := key.split()) > 1
-            for k in range(1, len(toks))
-        )
+        for key, value in brands.items():
+            self.exact.setdefault(key, value)  # a substance name wins over a product name
+        # the longest name (in words) that starts with each word: bounds the search
+        self.longest: dict[str, int] = {}
+        for key in self.exact:
+            first, _, rest = key.partition(" ")
+            size = rest.count(" ") + 2 if rest else 1
+            if size > self.longest.get(first, 0):
+                self.longest[first] = size
 
     def longest_at(self, words: Sequence[str], i: int) -> int:
         """How many words from ``words[i]`` form the longest FDA name there (0: none)."""
-        n = len(words)
-        best = 0
-        acc = words[i]
-        if acc in self.exact and acc not in STOP_WORDS and not acc.isdigit():
-            best = 1
-        j = i + 1
-        while j < n and j - i < MAX_PRODUCT_WORDS and acc in self.prefixes:
-            acc = acc + " " + words[j]
-            j += 1
-            if acc in self.exact:
-                best = j - i
-        return best
+        top = min(self.longest.get(words[i], 0), len(words) - i, MAX_PRODUCT_WORDS)
+        for size in range(top, 1, -1):
+            if " ".join(words[i : i + size]) in self.exact:
+                return size
+        word = words[i]
+        if top and word in self.exact and word not in STOP_WORDS and not word.isdigit():
+            return 1
+        return 0
 
     def substance_at(self, words: Sequence[str], i: int) -> tuple[int, str, str] | None:
         """A substance name of two words or more starting at ``words[i]``, as (words, key,

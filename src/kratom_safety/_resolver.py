@@ -405,7 +405,7 @@ def _resolve_words(
     i, n = 0, len(words)
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
-        if found is None and i + 1 < n and words[i] not in STOP_WORDS:
+        if found is None and i + 1 < n and not _is_stop(words[i]):
             # a longer FDA substance name may start with a word we cannot read and end in one
             # we can ("benzyl alcohol" is not penicillin + alcohol)
             other = other_substances().substance_at(words, i)
@@ -446,7 +446,7 @@ def _resolve_words(
     for run in leftovers:
         content = [w for w in run if not _is_stop(w)]
         if not content:
-            if len(run) > 1:  # a substance named by salt words alone ("sodium acetate")
+            if sum(not w.isdigit() for w in run) > 1:  # named by salt words ("sodium acetate")
                 other, _ = other_substances().parts(run, bool(parts), _other_part)
                 parts.extend(p for p in other if " " in p.text and p.kind == "other_substance")
             continue
