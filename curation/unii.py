@@ -112,7 +112,6 @@ def usable(name: str) -> bool:
     return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
 
 
-DEBUG_DROPS: dict[str, str] | None = None
 #: The resolver spells out no word shorter than this (kratom_safety._resolver._MIN_FUZZY_LEN).
 MIN_FUZZY_LETTERS = 5
 
@@ -419,11 +418,7 @@ def ndc_brands(
             all(df[w] >= _GENERIC_WORD_NAMES or w.isdigit() for w in words)
             and sum(w.isalpha() for w in words) < _SPECIFIC_WORDS
         ):
-            if DEBUG_DROPS is not None:
-                DEBUG_DROPS[k] = "generic words"
             continue
-        if DEBUG_DROPS is not None:
-            DEBUG_DROPS[k] = "kept" if len(readings[k]) == 1 else "readings"
         if len(readings[k]) == 1 and k not in held_out:
             out.append({"id": k, "name": shown[k], "ingredients": list(next(iter(readings[k])))})
     return out
@@ -484,6 +479,12 @@ VARIABLE_MIN_PRODUCTS = 2
 VARIABLE_MIN_SHARE = 0.25
 
 
+def _holds(found: set[str], names_of: dict[str, set[str]], iid: str) -> bool:
+    """Whether a product whose substance names (and our ingredients) are ``found`` holds our
+    ingredient ``iid``: a name of it, or a name of it followed by more words (a salt)."""
+    return any(f == n or f.startswith(n + " ") for n in names_of.get(iid, {iid}) for f in found)
+
+
 def variable_names(
     pinned: Callable[[str], pathlib.Path],
     ul: UniiList,
@@ -526,11 +527,6 @@ def variable_names(
             if not found:
                 continue
 
-            def holds(iid: str) -> bool:
-                return any(
-                    f == n or f.startswith(n + " ") for n in names_of.get(iid, {iid}) for f in found
-                )
-
             words = name.split()
             for i in range(len(words)):
                 for j in range(i + 1, min(len(words), i + longest) + 1):
@@ -539,7 +535,7 @@ def variable_names(
                     if readings is None:
                         continue
                     with_name[k].add(name)
-                    if not any(all(holds(iid) for iid in r) for r in readings):
+                    if not any(all(_holds(found, names_of, iid) for iid in r) for r in readings):
                         without[k].add(name)
     out: Records = []
     for k in sorted(without):

@@ -408,9 +408,9 @@ def _resolve_words(
         if found is None and i + 1 < n and not _is_stop(words[i]):
             # a longer FDA substance name may start with a word we cannot read and end in one
             # we can ("benzyl alcohol" is not penicillin + alcohol)
-            other = other_substances().substance_at(words, i)
-            if other is not None:
-                size, key, name = other
+            spanning = other_substances().substance_at(words, i)
+            if spanning is not None:
+                size, key, name = spanning
                 parts.append(_other_part(key, name, (name,), False))
                 leftovers.append([])
                 i += size
@@ -425,9 +425,11 @@ def _resolve_words(
         if found is not None:
             size, entry = found
             key = " ".join(words[i : i + size])
-            part = MatchPart(key, entry.name, entry.kind, 100.0, entry.ingredients, entry.alternatives)
+            exact = MatchPart(
+                key, entry.name, entry.kind, 100.0, entry.ingredients, entry.alternatives
+            )
             if key not in idx.variable:
-                parts.append(part)
+                parts.append(exact)
             elif not (
                 i >= 2
                 and words[i - 1] in _VEHICLE_WORDS
@@ -436,7 +438,7 @@ def _resolve_words(
                 # a name FDA products often use for something else ("Pink Grapefruit" acne
                 # wash): named only when nothing else in the string is unread; after another
                 # drug, "in dextrose" or "with aloe" names a vehicle or an additive
-                lone.append(part)
+                lone.append(exact)
             leftovers.append([])
             i += size
         else:

@@ -1,0 +1,131 @@
+"""Names from FDA's lists (issue 16): real words are not misspellings, names that products use
+for something else are not taken blindly, long product names are read as written."""
+
+from __future__ import annotations
+
+import pytest
+
+import kratom_safety as ks
+from kratom_safety._data import iter_dataset
+
+
+def _ingredients(text: str) -> tuple[str, ...] | None:
+    m = ks.resolve(text)
+    return None if m is None else m.ingredients
+
+
+# Versioned data (2026.11.x): exact counts, so that an accidental loss is seen.
+@pytest.mark.parametrize(
+    ("dataset", "count"),
+    [
+        ("fda_substances", 15357),
+        ("ndc_brands", 32852),
+        ("known_words", 26),
+        ("variable_names", 41),
+    ],
+)
+def test_lazy_fda_dataset_counts(dataset: str, count: int) -> None:
+    assert sum(1 for _ in iter_dataset(dataset)) == count
+
+
+def test_known_words_are_real_words() -> None:
+    words = {w for rec in iter_dataset("known_words") for w in rec.words}
+    assert {"cedar", "creator", "cultivated", "tension"} <= words  # everyday English
+    assert "suphedrine" in words  # a word of an FDA product name
+    assert all(len(w) >= 5 and w.isascii() and w.isalpha() for w in words)
+    # a product name's misspelling of its own ingredient is not a word: it stays correctable
+    assert "acetaminohpen" not in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "red cedar 1000 PNU/mL injection",  # cedar is not Cedax (ceftibuten)
+        "Cultivated Oat Pollen",  # cultivated is not Cutivate (fluticasone)
+        "Tension Headache Relief Aspirin Free",  # tension is not Tensilon
+        "Suphedrine Maximum Strength",  # a product word, not ephedrine misspelt
+        "ambient",
+    ],
+)
+def test_real_words_are_never_spelling_corrected(text: str) -> None:
+    m = ks.resolve(text)
+    assert m is None or all(p.kind != "fuzzy" for p in m.parts), m
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zolof", ("sertraline",)),
+        ("xanex", ("alprazolam",)),
+        ("lisinipril 10mg", ("lisinopril",)),
+        ("acetaminohpen", ("acetaminophen",)),
+        ("amoldipine", ("amlodipine",)),
+    ],
+)
+def test_misspellings_are_still_corrected(text: str, expected: tuple[str, ...]) -> None:
+    assert _ingredients(text) == expected
+
+
+def test_a_misspelt_salt_word_is_read_as_the_salt() -> None:
+    m = ks.resolve("oxycodone hydrochoride 5 mg")
+    assert m is not None and m.ingredients == ("oxycodone",) and m.unmatched == ()
+    # as close to a salt word as to a drug: never the drug (Glucovance)
+    assert _ingredients("chlorhexidine gluconante 1.2 mg/mL rinse") == ("chlorhexidine",)
+
+
+def test_a_longer_fda_name_wins_over_our_last_word() -> None:
+    # "benzyl" cut short is not benzylpenicillin; "benzyl alcohol" is one substance
+    m = ks.resolve("benzyl alcohol, camphor, menthol spray")
+    assert m is not None and "penicillin g" not in m.ingredients
+    assert m.ingredients[0] == "benzyl alcohol" and m.parts[0].kind == "other_substance"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pink Grapefruit Acne Wash", None),  # a scent, not grapefruit juice
+        ("Childrens Mucinex Night Time Multi-Symptom Cold", None),  # not guaifenesin
+        ("Careless Weed", None),  # a pollen, not cannabis
+        ("Fluconazole in Dextrose", ("fluconazole",)),  # the vehicle is not a drug
+        ("Hetastarch in Sodium Chloride", ("hetastarch",)),
+        # alone, or with nothing unread, the name is still taken
+        ("grapefruit juice", ("grapefruit juice",)),
+        ("take with grapefruit juice", ("grapefruit juice",)),
+        ("Mucinex", ("guaifenesin",)),
+        ("sodium chloride 0.9%", ("sodium chloride",)),
+    ],
+)
+def test_names_products_use_for_something_else(text: str, expected: tuple[str, ...] | None) -> None:
+    assert _ingredients(text) == expected
+
+
+def test_variable_names_are_derived_from_product_names() -> None:
+    names = {rec.id: rec for rec in iter_dataset("variable_names")}
+    assert {"grapefruit", "mucinex", "weed", "dextrose"} <= set(names)
+    assert "oxycodone" not in names and "sertraline" not in names
+    for rec in names.values():
+        assert rec.without_it <= rec.product_names
+        assert rec.without_it >= 2 and rec.without_it >= 0.25 * rec.product_names
+
+
+def test_long_product_names_are_read_as_written() -> None:
+    m = ks.resolve("CeraVe Skin Renewing Day Cream with Broad Spectrum SPF 30 Sunscreen")
+    assert m is not None and m.kind == "brand"
+    assert m.ingredients == ("octinoxate", "zinc oxide")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("sodium carbonate 30 C/mL liquid", "sodium carbonate"),  # salt words only
+        ("menthol, unspecified form 440 mg patch", "menthol, unspecified form"),
+    ],
+)
+def test_substances_named_with_salt_or_fda_qualifier_words(text: str, name: str) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == (name,) and m.kind == "other_substance"
+
+
+@pytest.mark.parametrize("text", ["tromethamine", "hydrochloride 10 mg", "sodium 10 mg", "XR"])
+def test_salt_or_suffix_words_alone_name_no_drug(text: str) -> None:
+    assert ks.resolve(text) is None
