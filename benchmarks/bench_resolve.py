@@ -85,15 +85,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     from rapidfuzz import fuzz, process, utils
 
     import kratom_safety as ks
-    from kratom_safety._resolver import _get_index, _resolve_cached
+    from kratom_safety._index import get_index
+    from kratom_safety._resolver import resolve_cached
 
-    names = _get_index().names
+    names = get_index().names
 
     def naive(text: str) -> object:
         return process.extractOne(text, names, scorer=fuzz.WRatio, processor=utils.default_process)
 
     def uncached(text: str) -> object:
-        return _resolve_cached.__wrapped__(text)
+        return resolve_cached.__wrapped__(text)
 
     # one call of each input first: the data it needs (FDA's lists, the word list) is read
     # once per process on first need, and that load is not part of the per-string cost

@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--tracemalloc", action="store_true")
     args = ap.parse_args(argv)
 
-    from kratom_safety._resolver import _resolve_cached
+    from kratom_safety._resolver import resolve_cached
     from kratom_safety._screen import _report_for, screen_file
 
     with tempfile.TemporaryDirectory(prefix="bench-screen-") as tmp:
@@ -172,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         }
         if args.tracemalloc:
             _report_for.cache_clear()
-            _resolve_cached.cache_clear()
+            resolve_cached.cache_clear()
             tracemalloc.start()
             screen_file(src, out, progress=False)
             _, peak = tracemalloc.get_traced_memory()

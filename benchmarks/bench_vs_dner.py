@@ -71,10 +71,10 @@ def main() -> None:
     non_drugs = base.NON_DRUGS + more.NON_DRUGS_MORE
 
     import kratom_safety as ks
-    from kratom_safety._resolver import _resolve_cached
+    from kratom_safety._resolver import resolve_cached
 
     def ours(text: str) -> set[str] | None:
-        m = _resolve_cached.__wrapped__(text)  # uncached, for a fair speed figure
+        m = resolve_cached.__wrapped__(text)  # uncached, for a fair speed figure
         return set(m.ingredients) if m and not m.ambiguous and m.ingredients else None
 
     ks.resolve("warm up")

@@ -112,7 +112,7 @@ def usable(name: str) -> bool:
     return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
 
 
-#: The resolver spells out no word shorter than this (kratom_safety._resolver._MIN_FUZZY_LEN).
+#: The resolver spells out no word shorter than this (kratom_safety._index.MIN_FUZZY_LEN).
 MIN_FUZZY_LETTERS = 5
 
 

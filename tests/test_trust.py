@@ -8,12 +8,12 @@ import threading
 import pytest
 
 import kratom_safety as ks
-from kratom_safety import _data, _resolver
+from kratom_safety import _data, _index, _resolver
 
 
 def test_data_loads_exactly_once_under_contention(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_data, "_store", None)
-    monkeypatch.setattr(_resolver, "_index", None)
+    monkeypatch.setattr(_index, "_current", None)
     before = _data.load_count()
     barrier = threading.Barrier(16)
     stores: list[object] = []
@@ -38,8 +38,8 @@ def test_no_socket_is_opened(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(_data, "_store", None)
-    monkeypatch.setattr(_resolver, "_index", None)
-    _resolver._resolve_cached.cache_clear()
+    monkeypatch.setattr(_index, "_current", None)
+    _resolver.resolve_cached.cache_clear()
     assert ks.resolve("Percocet") is not None
     assert ks.check(["oxycodone", "zolof"]).findings
 

@@ -12,7 +12,7 @@ from ._browse import interactions
 from ._data import Store, get_store
 from ._errors import InvalidInputError
 from ._models import Action, Evidence, Reference, Severity, SubstanceId
-from ._resolver import Match, _resolve_cached, validate_text
+from ._resolver import Match, resolve_cached, validate_text
 from ._rules import (
     ACTION_RANK,
     SEVERITY_RANK,
@@ -286,7 +286,7 @@ def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> 
         if i in refused:
             inputs.append(InputResult(i, echo(text), "excluded", None))
             continue
-        m = _resolve_cached(text)
+        m = resolve_cached(text)
         if _negation_cached(text, id(store)) is not None:
             inputs.append(InputResult(i, text, "negated", m))
             continue

@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import threading
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
-from ._data import Store, get_store, iter_dataset
 from ._errors import InvalidInputError
-from ._fda import known_words, other_substances
-from ._schema import MatchDict
+from ._fda import other_substances
+from ._index import Entry, Index, get_index
+from ._match import Match, MatchKind, MatchPart
+from ._spelling import fuzzy, is_stop, truncated
 from ._text import (
     MAX_INPUT_LENGTH,
     NO_JOIN_WORDS,
@@ -33,214 +30,20 @@ from ._text import (
     normalize,
 )
 
-__all__ = ["Match", "MatchPart", "resolve", "resolve_many", "search", "validate_text"]
-
-MatchKind = Literal[
-    "generic",
-    "synonym",
-    "brand",
-    "abbreviation",
-    "combination",
-    "substance",
-    "fuzzy",
-    "other_substance",
+__all__ = [
+    "Match",
+    "MatchPart",
+    "resolve",
+    "resolve_cached",
+    "resolve_many",
+    "search",
+    "validate_text",
 ]
-_KIND_RANK = {
-    "substance": 0,
-    "generic": 1,
-    "synonym": 2,
-    "combination": 3,
-    "brand": 4,
-    "abbreviation": 5,
-    "other_substance": 6,
-}
+
 _MAX_NGRAM = 6
-_MIN_FUZZY_LEN = 5
 _MIN_FUZZY_BRAND = 7
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
 _VEHICLE_WORDS = frozenset({"in", "with"})
-#: Stop words long enough to be misspelt ("gluconante", "hydrochoride"): a word as close to
-#: one of them as to a drug is read as that word, never corrected into the drug.
-_LONG_STOP_WORDS = sorted(w for w in STOP_WORDS if len(w) >= _MIN_FUZZY_LEN + 1)
-
-
-@dataclass(frozen=True, slots=True)
-class MatchPart:
-    """One stretch of the input and what it matched."""
-
-    text: str
-    """The normalised words of the input that matched."""
-    name: str
-    """The vocabulary entry matched (generic, synonym, brand or abbreviation as written)."""
-    kind: MatchKind
-    """How it matched; ``fuzzy`` for a spelling correction."""
-    score: float
-    """100 for an exact match; for a fuzzy match, 100 x (1 - edits / length)."""
-    ingredients: tuple[str, ...]
-    """Canonical ingredients of this part (empty when ambiguous)."""
-    alternatives: tuple[tuple[str, ...], ...] = ()
-    """The competing readings when this part is ambiguous."""
-
-    @property
-    def ambiguous(self) -> bool:
-        return bool(self.alternatives)
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The result of resolving one medication string."""
-
-    input: str
-    """The string as given."""
-    ingredients: tuple[str, ...]
-    """Canonical lower-case ingredient names, in the order found (empty when ambiguous)."""
-    name: str
-    """The vocabulary entry matched (for several parts, joined with " + ")."""
-    kind: MatchKind | Literal["combination"]
-    """How it matched; ``combination`` when several parts matched separately."""
-    score: float
-    """0-100; the lowest score of the parts."""
-    parts: tuple[MatchPart, ...]
-    """Which part of the input each ingredient came from."""
-    unmatched: tuple[str, ...] = ()
-    """Words left over that are neither a drug nor a known stop word (possible missed drug)."""
-    alternatives: tuple[tuple[str, ...], ...] = field(default=())
-    """Competing readings when the match is ambiguous."""
-
-    @property
-    def ambiguous(self) -> bool:
-        """True when some part could be more than one drug: nothing is guessed."""
-        return any(p.ambiguous for p in self.parts)
-
-    def to_dict(self) -> MatchDict:
-        return {
-            "input": self.input,
-            "ingredients": list(self.ingredients),
-            "name": self.name,
-            "kind": self.kind,
-            "score": round(self.score, 1),
-            "ambiguous": self.ambiguous,
-            "alternatives": [list(a) for a in self.alternatives],
-            "unmatched": list(self.unmatched),
-            "parts": [
-                {
-                    "text": p.text,
-                    "name": p.name,
-                    "kind": p.kind,
-                    "score": round(p.score, 1),
-                    "ingredients": list(p.ingredients),
-                    "alternatives": [list(a) for a in p.alternatives],
-                }
-                for p in self.parts
-            ],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    name: str
-    kind: MatchKind
-    ingredients: tuple[str, ...]
-    alternatives: tuple[tuple[str, ...], ...] = ()
-
-
-class _Index:
-    """Exact-key dictionary plus length buckets for the fuzzy step."""
-
-    def __init__(self, store: Store) -> None:
-        raw: dict[str, list[_Entry]] = defaultdict(list)
-        fuzzable: set[str] = set()
-
-        def add(text: str, entry: _Entry, *, fuzzy: bool = True) -> None:
-            key = normalize(text)
-            if key:
-                raw[key].append(entry)
-                if " " not in key and fuzzy:
-                    fuzzable.add(key)
-                squashed = key.replace(" ", "")
-                if squashed != key and len(squashed) >= 4:
-                    raw[squashed].append(entry)
-
-        for sub in store.substances.values():
-            for text in (sub.id, sub.name, *sub.synonyms):
-                add(text, _Entry(text, "substance", (sub.id,)))
-        for ing in store.ingredients.values():
-            add(ing.id, _Entry(ing.id, "generic", (ing.id,)))
-            for syn in ing.synonyms:
-                add(syn, _Entry(syn, "synonym", (ing.id,)))
-        for al in store.aliases.values():
-            add(al.text, _Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
-        # FDA brand names of our ingredients, and FDA substances whose names start like ours:
-        # exact matches only, never spelling corrections.
-        fda_keys = frozenset(store.fda_names)
-        for fda in store.fda_names.values():
-            if fda.kind == "brand":
-                raw[fda.id].append(_Entry(fda.name, "brand", fda.ingredients))
-            else:
-                raw[fda.id].append(_Entry(fda.name, "other_substance", (fda.name,)))
-
-        self.exact: dict[str, _Entry] = {k: _merge(v) for k, v in raw.items()}
-        # Prefixes that can still grow into an entry: word-wise for multi-word entries, and
-        # character-wise for matching words run together.
-        self.token_prefixes: frozenset[str] = frozenset(
-            " ".join(toks[:k])
-            for key in self.exact
-            if len(toks := key.split()) > 1
-            for k in range(1, len(toks))
-        )
-        # (FDA's names are matched as written, never with words run together)
-        self.char_prefixes: frozenset[str] = frozenset(
-            flat[:k]
-            for key in raw
-            if key not in fda_keys
-            for flat in (key.replace(" ", ""),)
-            for k in range(1, len(flat))
-        )
-        buckets: dict[int, list[str]] = defaultdict(list)
-        # Fuzzy candidates are single words as written in the vocabulary: never the squashed
-        # form of a multi-word name ("sudafed" must not match "Sudafed PE" by edit distance).
-        for key in fuzzable:
-            if len(key) >= _MIN_FUZZY_LEN and key not in STOP_WORDS:
-                buckets[len(key)].append(key)
-        self.buckets = {n: sorted(keys) for n, keys in buckets.items()}
-        # single-word generic names and synonyms, for names cut short by fixed-width systems
-        # ("HYDROCODONE-ACETAMIN", "DEXTROAMP-AMPHET")
-        self.generic_words = sorted(
-            k for k in fuzzable if self.exact[k].kind in ("generic", "synonym", "substance")
-        )
-        self.names = sorted(self.exact)
-        # names that FDA product names often use for products without them (a flavour, a
-        # product line, a vehicle): taken only as described in _resolve_words
-        self.variable: frozenset[str] = frozenset(r.id for r in iter_dataset("variable_names"))
-
-
-def _merge(entries: list[_Entry]) -> _Entry:
-    """One key, several entries: the best kind wins when they agree, else it is ambiguous."""
-    entries.sort(key=lambda e: (_KIND_RANK.get(e.kind, 9), e.name))
-    best = entries[0]
-    readings: list[tuple[str, ...]] = []
-    for e in entries:
-        for r in e.alternatives or (e.ingredients,):
-            if r not in readings:
-                readings.append(r)
-    if best.kind in ("generic", "substance") or len(readings) == 1:
-        return best
-    return _Entry(best.name, best.kind, (), tuple(readings))
-
-
-_index_lock = threading.Lock()
-_index: _Index | None = None
-
-
-def _get_index() -> _Index:
-    global _index
-    idx = _index
-    if idx is None:
-        with _index_lock:
-            idx = _index
-            if idx is None:
-                idx = _index = _Index(get_store())
-    return idx
 
 
 def validate_text(text: object, *, index: int | None = None) -> str:
@@ -258,92 +61,14 @@ def validate_text(text: object, *, index: int | None = None) -> str:
     return text
 
 
-def _max_edits(n: int) -> int:
-    # one edit up to 9 letters: two edits on a shorter word reach too many real English words
-    # ("protocol" is two edits from "propofol", "diabetic" from "DiaBeta")
-    return 1 if n <= 9 else 2 if n <= 13 else 3
-
-
-_MIN_TRUNCATED = 6
-
-
-def _truncated(idx: _Index, query: str) -> MatchPart | None:
-    """A word that is the start of exactly one generic name (at least six letters)."""
-    if len(query) < _MIN_TRUNCATED or not query.isalpha() or query in STOP_WORDS:
-        return None
-    if query in known_words():
-        return None  # a real word ("benzyl", "adrenal") is not a name cut short
-    start = bisect.bisect_left(idx.generic_words, query)
-    readings: list[tuple[str, ...]] = []
-    key = ""
-    for key in itertools.islice(idx.generic_words, start, None):
-        if not key.startswith(query):
-            break
-        entry = idx.exact[key]
-        for r in entry.alternatives or (entry.ingredients,):
-            if r not in readings:
-                readings.append(r)
-        if len(readings) > 1:
-            return None
-    if len(readings) != 1:
-        return None
-    first = idx.generic_words[start]
-    score = 100.0 * len(query) / len(first)
-    return MatchPart(query, idx.exact[first].name, "fuzzy", score, readings[0], ())
-
-
-def _fuzzy(idx: _Index, query: str) -> MatchPart | None:
-    n = len(query)
-    if n < _MIN_FUZZY_LEN or query in STOP_WORDS or not query.replace(" ", "").isalpha():
-        return None
-    known = known_words()
-    if all(w in known for w in query.split()):
-        return None  # a real word ("cedar", "Dorflex") is not a misspelling of a drug
-    k = _max_edits(n)
-    scored: list[tuple[int, str]] = []
-    for length in range(max(_MIN_FUZZY_LEN, n - k), n + k + 1):
-        keys = idx.buckets.get(length)
-        if not keys:
-            continue
-        for key, dist, _ in process.extract(
-            query, keys, scorer=OSA.distance, processor=None, score_cutoff=k, limit=8
-        ):
-            scored.append((int(dist), key))
-    if not scored:
-        return None
-    scored.sort()
-    best_dist = scored[0][0]
-    if (
-        process.extractOne(
-            query, _LONG_STOP_WORDS, scorer=OSA.distance, processor=None, score_cutoff=best_dist
-        )
-        is not None
-    ):
-        return None  # as close to a salt or dose-form word ("gluconante"): not a drug
-    # The runner-up must be at least one edit further away unless it means the same drug.
-    close = [key for dist, key in scored if dist <= best_dist]
-    readings: list[tuple[str, ...]] = []
-    for key in close:
-        e = idx.exact[key]
-        for r in e.alternatives or (e.ingredients,):
-            if r not in readings:
-                readings.append(r)
-    best_key = close[0]
-    entry = idx.exact[best_key]
-    score = 100.0 * (1 - best_dist / max(n, len(best_key)))
-    if len(readings) > 1:
-        return MatchPart(query, entry.name, "fuzzy", score, (), tuple(readings))
-    return MatchPart(query, entry.name, "fuzzy", score, readings[0], ())
-
-
 def _longest_at(
-    idx: _Index, words: Sequence[str], i: int, allow_stop: bool
-) -> tuple[int, _Entry] | None:
+    idx: Index, words: Sequence[str], i: int, allow_stop: bool
+) -> tuple[int, Entry] | None:
     """The longest vocabulary entry starting at word ``i``: as written ("ms contin") or with
     the words run together ("oxy contin" for "oxycontin"). Prefix sets stop the search as
     soon as no longer entry is possible, so a plain word costs one or two lookups."""
     n = len(words)
-    best: tuple[int, _Entry] | None = None
+    best: tuple[int, Entry] | None = None
     acc = words[i]
     entry = idx.exact.get(acc)
     if entry is not None and (allow_stop or acc not in STOP_WORDS):
@@ -374,28 +99,13 @@ def _longest_at(
     return best
 
 
-@lru_cache(maxsize=4096)
-def _is_stop(word: str) -> bool:
-    """A number, a stop word, or a long stop word misspelt by one letter ("hydrochoride")."""
-    if word in STOP_WORDS or word.isdigit():
-        return True
-    return (
-        len(word) > _MIN_FUZZY_LEN
-        and word.isalpha()
-        and process.extractOne(
-            word, _LONG_STOP_WORDS, scorer=OSA.distance, processor=None, score_cutoff=1
-        )
-        is not None
-    )
-
-
 def _other_part(key: str, name: str, ingredients: tuple[str, ...], brand: bool) -> MatchPart:
     """A part matched in FDA's lists: a product name (NDC Directory) or another substance."""
     return MatchPart(key, name, "brand" if brand else "other_substance", 100.0, ingredients, ())
 
 
 def _resolve_words(
-    idx: _Index, words: Sequence[str], allow_stop: bool = False
+    idx: Index, words: Sequence[str], allow_stop: bool = False
 ) -> tuple[list[MatchPart], list[str]]:
     """Match the words; a one-word entry that is also a stop word ("INH" for isoniazid, and
     "inh" for inhaled) is taken only when nothing else in the string is a drug."""
@@ -405,7 +115,7 @@ def _resolve_words(
     i, n = 0, len(words)
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
-        if found is None and i + 1 < n and not _is_stop(words[i]):
+        if found is None and i + 1 < n and not is_stop(words[i]):
             # a longer FDA substance name may start with a word we cannot read and end in one
             # we can ("benzyl alcohol" is not penicillin + alcohol)
             spanning = other_substances().substance_at(words, i)
@@ -433,7 +143,7 @@ def _resolve_words(
             elif not (
                 i >= 2
                 and words[i - 1] in _VEHICLE_WORDS
-                and not all(_is_stop(w) for w in words[: i - 1])
+                and not all(is_stop(w) for w in words[: i - 1])
             ):
                 # a name FDA products often use for something else ("Pink Grapefruit" acne
                 # wash): named only when nothing else in the string is unread; after another
@@ -446,7 +156,7 @@ def _resolve_words(
             i += 1
     unmatched: list[str] = []
     for run in leftovers:
-        content = [w for w in run if not _is_stop(w)]
+        content = [w for w in run if not is_stop(w)]
         if not content:
             if sum(not w.isdigit() for w in run) > 1:  # named by salt words ("sodium acetate")
                 other, _ = other_substances().parts(run, bool(parts), _other_part)
@@ -459,16 +169,16 @@ def _resolve_words(
         # taken only when nothing else in the string is unread (see below)
         parts.extend(p for p in other if " " in p.text and p.kind == "other_substance")
         lone.extend(p for p in other if " " not in p.text or p.kind != "other_substance")
-        content = [w for w in rest if not _is_stop(w)]
+        content = [w for w in rest if not is_stop(w)]
         if not content:
             continue
         joined = " ".join(content)
-        part = _fuzzy(idx, joined) if len(content) > 1 and not other else None
+        part = fuzzy(idx, joined) if len(content) > 1 and not other else None
         if part is not None:
             parts.append(part)
             continue
         for w in content:
-            part = _truncated(idx, w) or _fuzzy(idx, w)
+            part = truncated(idx, w) or fuzzy(idx, w)
             if part is None:
                 unmatched.append(w)
             elif len(w) < _MIN_FUZZY_BRAND and idx.exact[normalize(part.name)].kind in _BRANDS:
@@ -517,8 +227,9 @@ def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Mat
 
 
 @lru_cache(maxsize=65536)
-def _resolve_cached(text: str) -> Match | None:
-    idx = _get_index()
+def resolve_cached(text: str) -> Match | None:
+    """:func:`resolve` of an already validated string, cached (a :class:`Match` is immutable)."""
+    idx = get_index()
     words = normalize(text).split()
     if SUPPLY_WORDS.intersection(words):
         return None  # a supply or device, not a medicine: reported as unrecognised
@@ -541,14 +252,14 @@ def resolve(text: str) -> Match | None:
     >>> resolve("Percocet 5/325").ingredients
     ('oxycodone', 'acetaminophen')
     """
-    return _resolve_cached(validate_text(text))
+    return resolve_cached(validate_text(text))
 
 
 def resolve_many(texts: Iterable[str]) -> list[Match | None]:
     """Resolve each string; the result list is parallel to the input."""
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
         raise InvalidInputError("expected an iterable of medication strings", value=texts)
-    return [_resolve_cached(validate_text(t, index=i)) for i, t in enumerate(texts)]
+    return [resolve_cached(validate_text(t, index=i)) for i, t in enumerate(texts)]
 
 
 def search(query: str, limit: int = 5) -> list[Match]:
@@ -559,7 +270,7 @@ def search(query: str, limit: int = 5) -> list[Match]:
     validate_text(query)
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100:
         raise InvalidInputError("limit must be an integer from 1 to 100", value=limit)
-    idx = _get_index()
+    idx = get_index()
     q = normalize(query)
     if not q:
         return []

@@ -1,0 +1,134 @@
+"""The resolver's vocabulary index: every exact key of the clinical vocabulary (generics,
+synonyms, brands, abbreviations, kratom substances, FDA's brand names of our ingredients) with
+what it means, and the word lists the fuzzy step searches. Built once, on first need."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ._data import Store, get_store, iter_dataset
+from ._match import MatchKind
+from ._text import STOP_WORDS, normalize
+
+__all__ = ["MIN_FUZZY_LEN", "Entry", "Index", "get_index", "merge"]
+
+KIND_RANK = {
+    "substance": 0,
+    "generic": 1,
+    "synonym": 2,
+    "combination": 3,
+    "brand": 4,
+    "abbreviation": 5,
+    "other_substance": 6,
+}
+#: Shorter words are never spelling-corrected.
+MIN_FUZZY_LEN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    kind: MatchKind
+    ingredients: tuple[str, ...]
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+
+class Index:
+    """Exact-key dictionary plus length buckets for the fuzzy step."""
+
+    def __init__(self, store: Store) -> None:
+        raw: dict[str, list[Entry]] = defaultdict(list)
+        fuzzable: set[str] = set()
+
+        def add(text: str, entry: Entry, *, fuzzy: bool = True) -> None:
+            key = normalize(text)
+            if key:
+                raw[key].append(entry)
+                if " " not in key and fuzzy:
+                    fuzzable.add(key)
+                squashed = key.replace(" ", "")
+                if squashed != key and len(squashed) >= 4:
+                    raw[squashed].append(entry)
+
+        for sub in store.substances.values():
+            for text in (sub.id, sub.name, *sub.synonyms):
+                add(text, Entry(text, "substance", (sub.id,)))
+        for ing in store.ingredients.values():
+            add(ing.id, Entry(ing.id, "generic", (ing.id,)))
+            for syn in ing.synonyms:
+                add(syn, Entry(syn, "synonym", (ing.id,)))
+        for al in store.aliases.values():
+            add(al.text, Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
+        # FDA brand names of our ingredients, and FDA substances whose names start like ours:
+        # exact matches only, never spelling corrections.
+        fda_keys = frozenset(store.fda_names)
+        for fda in store.fda_names.values():
+            if fda.kind == "brand":
+                raw[fda.id].append(Entry(fda.name, "brand", fda.ingredients))
+            else:
+                raw[fda.id].append(Entry(fda.name, "other_substance", (fda.name,)))
+
+        self.exact: dict[str, Entry] = {k: merge(v) for k, v in raw.items()}
+        # Prefixes that can still grow into an entry: word-wise for multi-word entries, and
+        # character-wise for matching words run together.
+        self.token_prefixes: frozenset[str] = frozenset(
+            " ".join(toks[:k])
+            for key in self.exact
+            if len(toks := key.split()) > 1
+            for k in range(1, len(toks))
+        )
+        # (FDA's names are matched as written, never with words run together)
+        self.char_prefixes: frozenset[str] = frozenset(
+            flat[:k]
+            for key in raw
+            if key not in fda_keys
+            for flat in (key.replace(" ", ""),)
+            for k in range(1, len(flat))
+        )
+        buckets: dict[int, list[str]] = defaultdict(list)
+        # Fuzzy candidates are single words as written in the vocabulary: never the squashed
+        # form of a multi-word name ("sudafed" must not match "Sudafed PE" by edit distance).
+        for key in fuzzable:
+            if len(key) >= MIN_FUZZY_LEN and key not in STOP_WORDS:
+                buckets[len(key)].append(key)
+        self.buckets = {n: sorted(keys) for n, keys in buckets.items()}
+        # single-word generic names and synonyms, for names cut short by fixed-width systems
+        # ("HYDROCODONE-ACETAMIN", "DEXTROAMP-AMPHET")
+        self.generic_words = sorted(
+            k for k in fuzzable if self.exact[k].kind in ("generic", "synonym", "substance")
+        )
+        self.names = sorted(self.exact)
+        # names that FDA product names often use for products without them (a flavour, a
+        # product line, a vehicle): taken only as described in _resolve_words
+        self.variable: frozenset[str] = frozenset(r.id for r in iter_dataset("variable_names"))
+
+
+def merge(entries: list[Entry]) -> Entry:
+    """One key, several entries: the best kind wins when they agree, else it is ambiguous."""
+    entries.sort(key=lambda e: (KIND_RANK.get(e.kind, 9), e.name))
+    best = entries[0]
+    readings: list[tuple[str, ...]] = []
+    for e in entries:
+        for r in e.alternatives or (e.ingredients,):
+            if r not in readings:
+                readings.append(r)
+    if best.kind in ("generic", "substance") or len(readings) == 1:
+        return best
+    return Entry(best.name, best.kind, (), tuple(readings))
+
+
+_lock = threading.Lock()
+_current: Index | None = None
+
+
+def get_index() -> Index:
+    global _current
+    idx = _current
+    if idx is None:
+        with _lock:
+            idx = _current
+            if idx is None:
+                idx = _current = Index(get_store())
+    return idx
