@@ -176,7 +176,8 @@ cells hdm nda anda bla
 """
 
 #: FDA's own dose-form, route and unit words (the NDC Directory's DOSAGEFORMNAME, ROUTENAME and
-#: ACTIVE_INGRED_UNIT vocabularies) not listed above, and the qualifiers of FDA substance names.
+#: ACTIVE_INGRED_UNIT vocabularies) not listed above, the qualifiers of FDA substance names, the
+#: usual short forms of dose forms on EHR lists, and homeopathic "special order".
 _FDA_FORMS_ROUTES_UNITS = """
 cloth cloths dentifrice filled gelatin globule globules irrigant liniment liposomal lipstick
 lyophilized multilayer pastille pastilles plaster plasters poultice rinse salve sponge sponges
@@ -188,6 +189,8 @@ endosinusial nasogastric oropharyngeal occlusive conjunctival subconjunctival in
 enteral
 hp kp ci mci uci cfu pfu lf tcid nmol umol ul cm uspu
 unspecified
+liq lot aer gran emul shamp elix loz tinct fc
+special order
 """
 
 _PRODUCT_WORDS = """
