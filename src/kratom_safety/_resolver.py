@@ -41,7 +41,6 @@ __all__ = [
 ]
 
 _MAX_NGRAM = 6
-_MIN_FUZZY_BRAND = 7
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
 _VEHICLE_WORDS = frozenset({"in", "with"})
 
@@ -181,9 +180,10 @@ def _resolve_words(
             part = truncated(idx, w) or fuzzy(idx, w)
             if part is None:
                 unmatched.append(w)
-            elif len(w) < _MIN_FUZZY_BRAND and idx.exact[normalize(part.name)].kind in _BRANDS:
-                # a short word one edit from a brand is as often an everyday word ("cedar",
-                # "solar"): taken only when it stands alone
+            elif idx.exact[normalize(part.name)].kind in _BRANDS:
+                # a word a few letters from a brand is as often another product's own name
+                # ("Dorflex Icy Hot" is not Norflex, "Urogesic Blue" not Durogesic): taken only
+                # when nothing else in the string is unread
                 lone.append(part)
             else:
                 parts.append(part)
