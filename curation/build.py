@@ -199,6 +199,7 @@ def read_sources() -> dict[str, Records]:
             overrides,
             held_out_names(),
             everyday_words(),
+            english_words(),
         )
     except (KeyError, ValueError) as exc:
         raise BuildError(f"curation/unii.py: {type(exc).__name__}: {exc}") from None

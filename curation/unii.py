@@ -67,6 +67,12 @@ _MAX_PRODUCT_WORDS = 12
 _COMMON_WORD_USES = 3
 _GENERIC_WORD_NAMES = 10
 _SPECIFIC_WORDS = 4
+#: A product name or brand word with more readings than this names no drug (a guess).
+_MAX_READINGS = 6
+#: Shortest coined brand word taken on its own.
+_MIN_FAMILY_LETTERS = 5
+#: Product names that must agree before a brand word alone stands for one reading.
+_MIN_FAMILY_NAMES = 3
 _MIN_LETTERS = 4
 
 
@@ -189,6 +195,7 @@ def derive(
     overrides: Records,
     held_out: set[str],
     everyday: set[str],
+    english: set[str],
 ) -> tuple[dict[str, str], Records, Records, Records, Records]:
     """(UNII per ingredient id, fda_names, fda_substances, ndc_brands and variable_names
     records)."""
@@ -340,7 +347,7 @@ def derive(
         return _TAG.sub("", ul.display[main]).strip().lower()
 
     taken = set(ours) | umbrella | set(fda_names) | set(owners)
-    brands = ndc_brands(pinned, ul, canonical_of, taken | everyday, held_out)
+    brands = ndc_brands(pinned, ul, canonical_of, taken | everyday, held_out, english)
     readings: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for ing in ingredients:
         for name in (ing["id"], *ing.get("synonyms", ())):
@@ -365,6 +372,7 @@ def ndc_brands(
     canonical_of: Callable[[str], str],
     taken: set[str],
     held_out: set[str],
+    english: set[str],
 ) -> Records:
     """Proprietary names of human drug products in FDA's NDC Directory, each with every
     ingredient of the product. A name is kept only when every product that carries it has the
@@ -373,7 +381,10 @@ def ndc_brands(
     ``held_out`` (the real-world development set) are left out, so that the set measures
     names the build has not seen."""
     readings: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    shown: dict[str, str] = {}
+    # the coined words of brand names ("nyquil"): the products whose names use each
+    family: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    family_names: dict[str, set[str]] = defaultdict(set)
+    labeller: set[str] = set()  # a company's name is not a product's ("Jafra", "PDI")
     path = pinned("ndc-products")
     with path.open(encoding="latin-1", newline="") as fh:
         header = next(fh).rstrip("\r\n").split("\t")
@@ -395,6 +406,19 @@ def ndc_brands(
                 continue
             brand = row[col["PROPRIETARYNAME"]].strip()
             suffix = row[col["PROPRIETARYNAMESUFFIX"]].strip()
+            labeller.update(key(row[col["LABELERNAME"]]).split())
+            if key(brand) not in held_out and key(f"{brand} {suffix}") not in held_out:
+                for w in set(key(brand).split()):
+                    if (
+                        len(w) >= _MIN_FAMILY_LETTERS
+                        and w.isascii()
+                        and w.isalpha()
+                        and w not in english
+                        and w not in taken
+                        and w not in STOP_WORDS
+                    ):
+                        family[w].add(tuple(sorted(found)))
+                        family_names[w].add(key(brand))
             for text in {brand, f"{brand} {suffix}".strip()}:
                 k = key(text)
                 if not product_usable(k) or k in taken or parent_key(text) in taken:
@@ -406,21 +430,45 @@ def ndc_brands(
                 if all(w in STOP_WORDS or w.isdigit() for w in k.split()):
                     continue
                 readings[k].add(tuple(sorted(found)))
-                shown[k] = min(shown.get(k, text), text)
-    # A short name made only of words that many product names share ("Broad Spectrum SPF 15",
-    # "Extra Strength") describes products rather than naming one: left out. Four words or
+    # A short name made only of everyday words that many product names share ("Broad Spectrum
+    # SPF 15", "Extra Strength") describes products rather than naming one: left out (a coined
+    # word such as "Seltzer" names a product line however many names use it). Four words or
     # more of them together name one product line ("3CE Full Cover Concealer").
     df: Counter[str] = Counter(w for k in readings for w in set(k.split()))
     out: Records = []
     for k in sorted(readings):
         words = k.split()
         if (
-            all(df[w] >= _GENERIC_WORD_NAMES or w.isdigit() for w in words)
+            all(
+                w.isdigit()
+                or w in STOP_WORDS
+                or (df[w] >= _GENERIC_WORD_NAMES and (w in english or w in labeller))
+                for w in words
+            )
             and sum(w.isalpha() for w in words) < _SPECIFIC_WORDS
         ):
             continue
-        if len(readings[k]) == 1 and k not in held_out:
-            out.append({"id": k, "name": shown[k], "ingredients": list(next(iter(readings[k])))})
+        if k in held_out:
+            continue
+        if len(readings[k]) == 1:
+            out.append({"id": k, "ingredients": list(next(iter(readings[k])))})
+        elif len(readings[k]) <= _MAX_READINGS:  # one name, a few products: ambiguous
+            alternatives = sorted(list(r) for r in readings[k])
+            out.append({"id": k, "alternatives": alternatives})
+    # A coined brand word used by several product names ("NyQuil" in "Vicks NyQuil Cold and
+    # Flu" and "NyQuil Severe"), not a labeller's name, stands for what those products hold:
+    # one reading (three names agreeing), or a few alternatives (never a guess between many).
+    for w in sorted(family):
+        if w in readings or w in labeller or len(family_names[w]) < 2:
+            continue
+        found_sets = sorted(list(r) for r in family[w])
+        if len(found_sets) == 1:
+            if len(family_names[w]) < _MIN_FAMILY_NAMES:
+                continue  # two names agreeing are too few to speak for a new one
+            out.append({"id": w, "ingredients": found_sets[0]})
+        elif len(found_sets) <= _MAX_READINGS:
+            out.append({"id": w, "alternatives": found_sets})
+    out.sort(key=lambda r: str(r["id"]))
     return out
 
 

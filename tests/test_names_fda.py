@@ -19,7 +19,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
     ("dataset", "count"),
     [
         ("fda_substances", 15357),
-        ("ndc_brands", 32852),
+        ("ndc_brands", 37999),
         ("known_words", 26),
         ("variable_names", 41),
     ],
@@ -129,3 +129,25 @@ def test_substances_named_with_salt_or_fda_qualifier_words(text: str, name: str)
 @pytest.mark.parametrize("text", ["tromethamine", "hydrochloride 10 mg", "sodium 10 mg", "XR"])
 def test_salt_or_suffix_words_alone_name_no_drug(text: str) -> None:
     assert ks.resolve(text) is None
+
+
+@pytest.mark.parametrize("text", ["NyQuil", "DayQuil", "Theraflu", "Alka-Seltzer Plus"])
+def test_otc_families_are_ambiguous_between_their_products(text: str) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ambiguous and m.ingredients == ()
+    assert 2 <= len(m.alternatives) <= 6
+    assert all(m.alternatives), "every reading names its ingredients"
+
+
+def test_a_full_product_name_is_not_ambiguous() -> None:
+    assert _ingredients("Vicks NyQuil Cold and Flu") == (
+        "acetaminophen",
+        "dextromethorphan",
+        "doxylamine",
+    )
+
+
+def test_family_words_are_coined_words_not_companies() -> None:
+    families = {r.id for r in iter_dataset("ndc_brands") if " " not in r.id}
+    assert {"nyquil", "dayquil"} <= families
+    assert "jafra" not in families and "walgreens" not in families

@@ -63,9 +63,13 @@ class OtherSubstances:
         # product names first: the larger file, parsed while little else is held
         brands: dict[str, tuple[str, tuple[str, ...], bool]] = {}
         shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per ingredient list
+        #: product names that several products with different ingredients share
+        self.alternatives: dict[str, tuple[tuple[str, ...], ...]] = {}
         for brand in iter_ndc_brands():
             ingredients = shared.setdefault(brand.ingredients, brand.ingredients)
-            brands[brand.id] = (brand.name, ingredients, True)
+            brands[brand.id] = (brand.id, ingredients, True)
+            if brand.alternatives:
+                self.alternatives[brand.id] = brand.alternatives
         self.exact: dict[str, tuple[str, tuple[str, ...], bool]] = {}
         for sub in iter_fda_substances():
             entry = (sub.id, (sub.id,), False)  # one entry shared by every name of it
@@ -106,7 +110,7 @@ class OtherSubstances:
         self,
         words: Sequence[str],
         after_drug: bool,
-        make_part: Callable[[str, str, tuple[str, ...], bool], P],
+        make_part: Callable[[str, str, tuple[str, ...], bool, tuple[tuple[str, ...], ...]], P],
     ) -> tuple[list[P], list[str]]:
         """The longest FDA substance names in ``words``; the words left over. With
         ``after_drug``, a name right after a unit states a content ("325 mg (65 mg iron)")."""
@@ -126,7 +130,9 @@ class OtherSubstances:
             if best:
                 key = " ".join(words[i : i + best])
                 name, ingredients, brand = self.exact[key]
-                found.append(make_part(key, name, ingredients, brand))
+                found.append(
+                    make_part(key, name, ingredients, brand, self.alternatives.get(key, ()))
+                )
                 i += best
             else:
                 rest.append(words[i])

@@ -293,10 +293,19 @@ class NdcBrand(_Record):
     """A proprietary name from FDA's NDC Directory with every ingredient of its products."""
 
     id: str = Field(min_length=1, max_length=200)
-    """The name as the resolver sees it (normalised words)."""
-    name: str = Field(min_length=1)
-    ingredients: tuple[str, ...] = Field(min_length=1)
+    """The name as the resolver sees it (normalised words; also the name it reports)."""
+    ingredients: tuple[str, ...] = ()
     """Our ingredient names, or FDA's name of a substance outside the clinical vocabulary."""
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    """When products sharing the name differ: each one's ingredients (the name is ambiguous)."""
+
+    @model_validator(mode="after")
+    def _one_reading(self) -> NdcBrand:
+        if bool(self.ingredients) == bool(self.alternatives):
+            raise ValueError("a product name has either ingredients or alternatives")
+        if self.alternatives and len(self.alternatives) < 2:
+            raise ValueError("alternatives needs at least two readings")
+        return self
 
 
 class KnownWords(_Record):

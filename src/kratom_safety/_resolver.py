@@ -98,9 +98,17 @@ def _longest_at(
     return best
 
 
-def _other_part(key: str, name: str, ingredients: tuple[str, ...], brand: bool) -> MatchPart:
-    """A part matched in FDA's lists: a product name (NDC Directory) or another substance."""
-    return MatchPart(key, name, "brand" if brand else "other_substance", 100.0, ingredients, ())
+def _other_part(
+    key: str,
+    name: str,
+    ingredients: tuple[str, ...],
+    brand: bool,
+    alternatives: tuple[tuple[str, ...], ...] = (),
+) -> MatchPart:
+    """A part matched in FDA's lists: a product name (NDC Directory; ambiguous when products
+    sharing it differ) or another substance."""
+    kind: MatchKind = "brand" if brand else "other_substance"
+    return MatchPart(key, name, kind, 100.0, ingredients, alternatives)
 
 
 def _resolve_words(
