@@ -402,7 +402,8 @@ def main(argv: list[str] | None = None) -> None:
     print_table("drug-named-entity-recognition 2.0.9 (exact)", d_tallies, d_rate)
     print(f"exceptions raised (counted as none): {crashes['exact']}")
     write_wrong(RESULTS / f"realworld_wrong_dner{stem}.tsv", d_wrong)
-    print(f"wrong cases written to benchmarks/results/realworld_wrong_dner{stem}.tsv ({len(d_wrong)})")
+    where = f"benchmarks/results/realworld_wrong_dner{stem}.tsv"
+    print(f"wrong cases written to {where} ({len(d_wrong)})")
     print("most common wrong-drug patterns for dner:")
     for line in patterns(d_wrong, 10):
         print("  " + line)
