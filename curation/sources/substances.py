@@ -56,6 +56,7 @@ SUBSTANCES = [
             "fda_opms_black_liquid_2024",
             "huestis2024molecules",
             "kamble2020acsptsci",
+            "kava_kratom_blend_safety_cureus",
             "kratom_chapter_crc_b17666_25",
             "pharmacycouncil_th_kratom_act_2565",
             "phytokeys102_mitragyna_speciosa_treatment",
