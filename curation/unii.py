@@ -71,6 +71,8 @@ _SPECIFIC_WORDS = 4
 _MAX_READINGS = 6
 #: Shortest coined brand word taken on its own.
 _MIN_FAMILY_LETTERS = 5
+#: Shortest coined word that makes a shared name a product's name ("Alka").
+_MIN_COINED_LETTERS = 4
 #: Product names that must agree before a brand word alone stands for one reading.
 _MIN_FAMILY_NAMES = 3
 _MIN_LETTERS = 4
@@ -452,7 +454,11 @@ def ndc_brands(
             continue
         if len(readings[k]) == 1:
             out.append({"id": k, "ingredients": list(next(iter(readings[k])))})
-        elif len(readings[k]) <= _MAX_READINGS:  # one name, a few products: ambiguous
+        elif len(readings[k]) <= _MAX_READINGS and any(
+            len(w) >= _MIN_COINED_LETTERS and w.isalpha() and w not in english for w in words
+        ):
+            # one name, a few products that differ: ambiguous, if a coined word makes it a
+            # product's name (everyday words shared by different products describe them)
             alternatives = sorted(list(r) for r in readings[k])
             out.append({"id": k, "alternatives": alternatives})
     # A coined brand word used by several product names ("NyQuil" in "Vicks NyQuil Cold and

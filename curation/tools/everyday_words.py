@@ -25,8 +25,8 @@ unii = importlib.import_module("unii")  # curation/unii.py
 
 OUT = HERE / "sources" / "unii" / "everyday_words.txt"
 ENGLISH = HERE / "sources" / "unii" / "english_words.txt"
-#: Shorter words are never spelling-corrected by the resolver (kratom_safety._resolver).
-MIN_LETTERS = 5
+#: Shorter words are neither spelling-corrected (five letters or more) nor coined brand words.
+MIN_LETTERS = 4
 HEADER = """\
 # One-word names in FDA's UNII list and NDC Directory that are everyday English words.
 # Derived by curation/tools/everyday_words.py from SCOWL's American English word list
@@ -67,7 +67,8 @@ def main(argv: list[str]) -> int:
     ENGLISH.write_text(
         HEADER.replace(
             "One-word names in FDA's UNII list and NDC Directory that are everyday English words.",
-            f"Everyday English words of {MIN_LETTERS} letters or more (never spelling-corrected).",
+            f"Everyday English words of {MIN_LETTERS} letters or more (never spelling-corrected,"
+            " never a coined brand word).",
         )
         + "".join(w + "\n" for w in english),
         encoding="utf-8",
