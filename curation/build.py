@@ -11,6 +11,8 @@ Sources (all in ``curation/sources/``):
 - ``<dataset>.py`` modules with a ``records()`` function (clinical prose written by curators);
 - ``<dataset>.jsonl`` files, one record per line, sorted by id, with an optional
   ``provenance`` object that stays in the repository and is never shipped;
+- ``<dataset>.json`` files, each a JSON array of records sorted by id (the combined risks,
+  class caps and use-pattern rules: clinical text, thresholds and the references behind them);
 - ``<dataset>/`` folders of ``*.json`` files, each a JSON array of records (legal status: one
   file per jurisdiction);
 - ``classes/<property>.json``: class membership, one file per property, each member with the
@@ -113,6 +115,22 @@ def read_jsonl(path: pathlib.Path) -> Records:
     return out
 
 
+def read_json_records(path: pathlib.Path) -> Records:
+    """A JSON array of records, sorted by id (rules whose prose is easier to review indented)."""
+    doc = _json(path)
+    if not isinstance(doc, list):
+        raise BuildError(f"{_rel(path)}: must hold a JSON array of records")
+    out: Records = []
+    for i, rec in enumerate(doc):
+        if not isinstance(rec, dict) or "id" not in rec:
+            raise BuildError(f"{_rel(path)}: item {i} is not a JSON object with an id")
+        if out and str(rec["id"]) <= str(out[-1]["id"]):
+            raise BuildError(f"{_rel(path)}: record {rec['id']}: not in id order (sort the file)")
+        rec["_where"] = _rel(path)
+        out.append(rec)
+    return out
+
+
 def read_folder(path: pathlib.Path) -> Records:
     out: Records = []
     for file in sorted(path.glob("*.json")):
@@ -183,6 +201,8 @@ def read_sources() -> dict[str, Records]:
         found.setdefault(name, []).append((recs, where))
     for file in sorted(SOURCES.glob("*.jsonl")):
         found.setdefault(file.stem, []).append((read_jsonl(file), _rel(file)))
+    for file in sorted(f for f in SOURCES.glob("*.json") if f.name != "release.json"):
+        found.setdefault(file.stem, []).append((read_json_records(file), _rel(file)))
     for folder in sorted(p for p in SOURCES.iterdir() if p.is_dir() and p.name in DATASETS):
         found.setdefault(folder.name, []).append((read_folder(folder), _rel(folder)))
     for name, derive in DERIVED.items():

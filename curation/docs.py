@@ -69,7 +69,48 @@ def interactions_md(data: Data, version: str) -> str:
             out.append(f"- **Supersedes for this drug:** {', '.join(it['supersedes'])}")
         out.append(f"- **Last reviewed:** {it['last_reviewed']}")
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out + _combined_md(data, refs))
+
+
+def _combined_md(data: Data, refs: dict[str, dict[str, Any]]) -> list[str]:
+    """Combined risks (``combined_risks.json``) and class caps (``class_caps.json``)."""
+
+    def cites(ids: list[str]) -> str:
+        return "; ".join(f"[{r}]({_url(refs[r])})" for r in ids)
+
+    out = [
+        "## Combined risks",
+        "",
+        "From `combined_risks.json`. When two or more drugs on a list belong to one of these",
+        "groups, `check()` reports one combined risk, one severity step above its most severe",
+        "member finding. `{n}` and `{names}` are filled in with the members.",
+        "",
+    ]
+    for g in data["combined_risks"]:
+        out += [f"### {g['id']}: {g['title']}", "", f"- **Members:** {', '.join(g['properties'])}"]
+        if g["conditional"]:
+            out.append(f"- **Counted only with a member:** {', '.join(g['conditional'])}")
+        out.append(f"- **Statement:** {g['statement']} ({cites(g['references'])})")
+        if g.get("treatment"):
+            t = g["treatment"]
+            out.append(
+                f"- **With {' or '.join(t['ingredients'])}:** {t['statement']} "
+                f"({cites(t['references'])})"
+            )
+        for a in g.get("addenda", []):
+            out.append(f"- **With {a['ingredient']} and a {a['with_property']}:** {a['text']}")
+        for m in g.get("member_references", []):
+            out.append(f"- **Also cited with {m['member']}:** {cites([m['reference']])}")
+        out.append("")
+    out += ["## Class caps", "", "From `class_caps.json`.", ""]
+    for c in data["class_caps"]:
+        out += [
+            f"- **{c['id']}:** the *{c['rule_property']}* rule reaches members of "
+            f"*{c['member_of']}* at most at {c['severity']} (except "
+            f"{', '.join(c['except_ingredients']) or 'none'}). {c['note']} "
+            f"({cites(c['references'])})",
+        ]
+    return [*out, ""]
 
 
 def _url(ref: dict[str, object]) -> str:
@@ -97,6 +138,12 @@ def bibliography_md(data: Data, class_files: ClassFiles = ()) -> str:
                 users[str(r)].append(str(rec["id"]))
             for fig in rec.get("figures", []):
                 users[str(fig["reference"])].append(str(rec["id"]))
+    for name in ("combined_risks", "class_caps", "use_rules"):
+        for rec in data[name]:
+            cited = [*rec["references"], *rec.get("treatment", {}).get("references", [])]
+            cited += [m["reference"] for m in rec.get("member_references", [])]
+            for r in cited:
+                users[str(r)].append(f"{name} {rec['id']}")
     for ing in data["ingredients"]:
         for p in ing["properties"]:
             for src in p["sources"]:

@@ -15,7 +15,7 @@ import pytest
 import kratom_safety as ks
 from kratom_safety._data import get_store
 from kratom_safety._models import Interaction
-from kratom_safety._rules import GROUPS, MEMBER_REFERENCES, Hit, applicable, combined_risks
+from kratom_safety._rules import Hit, applicable, combined_risks
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 CLASSES = REPO / "curation" / "sources" / "classes"
@@ -187,11 +187,10 @@ def test_seizure_threshold_combined_risk_needs_two_drugs() -> None:
 
 def test_every_combined_risk_cites_a_known_basis() -> None:
     store = get_store()
-    for group, rule in GROUPS.items():
+    for group, rule in store.combined_risks.items():
         assert rule.references, group
         assert all(r in store.references for r in rule.references), group
-    for extra in MEMBER_REFERENCES.values():
-        assert all(r in store.references for r in extra.values())
+        assert all(m.reference in store.references for m in rule.member_references)
 
 
 # --- methadone, buprenorphine, naloxone, flumazenil ------------------------------------------

@@ -17,6 +17,8 @@ from ._errors import DataIntegrityError
 from ._models import (
     AdverseEvent,
     Alias,
+    ClassCap,
+    CombinedRiskRule,
     DependenceSignal,
     FdaName,
     FdaSubstance,
@@ -32,6 +34,9 @@ from ._models import (
     Reference,
     RegulatoryRecord,
     Substance,
+    UseRule,
+    UseStatement,
+    UseStatementId,
     VariableName,
 )
 from ._version import DATA_VERSION
@@ -93,6 +98,10 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("ndc_brands", NdcBrand),
         _Dataset("known_words", KnownWords),
         _Dataset("variable_names", VariableName),
+        _Dataset("combined_risks", CombinedRiskRule),
+        _Dataset("class_caps", ClassCap),
+        _Dataset("use_rules", UseRule),
+        _Dataset("use_statements", UseStatement),
     )
 }
 #: Read on first need, not with the rest of the store (FDA's other substances: a large index
@@ -215,6 +224,10 @@ class Store:
     negations: Mapping[str, Negation]
     jurisdictions: Mapping[str, Jurisdiction]
     fda_names: Mapping[str, FdaName]
+    combined_risks: Mapping[str, CombinedRiskRule]
+    class_caps: Mapping[str, ClassCap]
+    use_rules: Mapping[str, UseRule]
+    use_statements: Mapping[str, UseStatement]
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in DATASETS if name not in LAZY_DATASETS}
@@ -292,7 +305,57 @@ def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Stor
                     raise DataIntegrityError(
                         f"unknown related record {rid!r}", file=fn, record=rec.id
                     )
+    _check_clinical_rules(store)
     return store
+
+
+def _check_clinical_rules(store: Store) -> None:
+    """Combined risks, class caps and use rules: every reference, ingredient, property and
+    signal record they name exists; every risk group and fixed sentence is there."""
+    refs, ings = store.references, store.ingredients
+
+    def need(ok: bool, fn: str, rid: str, msg: str) -> None:
+        if not ok:
+            raise DataIntegrityError(msg, file=f"{fn}.json", record=rid)
+
+    for g in store.combined_risks.values():
+        treat = g.treatment
+        _check_refs(
+            "combined_risks.json", g.id, g.references + (treat.references if treat else ()), refs
+        )
+        members = [m.member for m in g.member_references]
+        _check_refs(
+            "combined_risks.json", g.id, tuple(m.reference for m in g.member_references), refs
+        )
+        need(len(set(members)) == len(members), "combined_risks", g.id, "member listed twice")
+        for name in [*(treat.ingredients if treat else ()), *(a.ingredient for a in g.addenda)]:
+            need(name in ings, "combined_risks", g.id, f"unknown ingredient {name!r}")
+        for name in members:
+            need(name in ings or name in _PROPERTIES, "combined_risks", g.id, f"unknown {name!r}")
+    for it in store.interactions.values():
+        need(
+            it.risk_group in (None, *store.combined_risks),
+            "combined_risks",
+            str(it.risk_group),
+            f"no record for the risk group of {it.id}",
+        )
+    for cap in store.class_caps.values():
+        _check_refs("class_caps.json", cap.id, cap.references, refs)
+        for name in cap.except_ingredients:
+            need(name in ings, "class_caps", cap.id, f"unknown ingredient {name!r}")
+    orders = [r.order for r in store.use_rules.values()]
+    for rule in store.use_rules.values():
+        _check_refs("use_rules.json", rule.id, rule.references, refs)
+        need(orders.count(rule.order) == 1, "use_rules", rule.id, "order shared with another rule")
+        cited: set[str] = set()
+        for sig in rule.signals:
+            rec = store.dependence.get(sig.record) or store.adverse_events.get(sig.record)
+            need(rec is not None, "use_rules", rule.id, f"unknown signal record {sig.record!r}")
+            cited.update(rec.references if rec else ())
+        for ref in rule.references:
+            need(ref in cited, "use_rules", rule.id, f"{ref!r} is not cited by its signal records")
+    missing = set(get_args(UseStatementId)) - set(store.use_statements)
+    need(not missing, "use_statements", ", ".join(sorted(missing)), "fixed sentence missing")
 
 
 _lock = threading.Lock()

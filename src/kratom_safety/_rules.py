@@ -9,7 +9,9 @@ replaces a broader one (every sensitive CYP3A substrate).
 Several drugs on one list can add up to one harm (``RiskGroup``): CNS and respiratory
 depression, QT prolongation, a lowered seizure threshold, liver injury. When two or more drugs
 on the list belong to the same group, ``check()`` reports one combined risk for the group,
-escalated one severity step above its most severe member finding.
+escalated one severity step above its most severe member finding. The groups, their members,
+statements and references are data (``combined_risks.json``), as are the severity tiers of
+class rules (``class_caps.json``); this module holds only the mechanics.
 """
 
 from __future__ import annotations
@@ -21,15 +23,11 @@ from types import MappingProxyType
 from typing import get_args
 
 from ._data import Store, get_store
-from ._models import Action, Interaction, Reference, RiskGroup, Severity
+from ._models import Action, CombinedRiskRule, Interaction, Reference, RiskGroup, Severity
 
 __all__ = [
     "ACTION_RANK",
-    "CLASS_CAPS",
-    "GROUPS",
     "SEVERITY_RANK",
-    "ClassCap",
-    "CombinedRule",
     "CumulativeRisk",
     "Hit",
     "applicable",
@@ -104,39 +102,13 @@ def _compute(store: Store, ingredient: str) -> tuple[Hit, ...]:
     return tuple(direct + by_rule)
 
 
-@dataclass(frozen=True, slots=True)
-class ClassCap:
-    """A class rule reaches the members of another class at most at ``severity``."""
-
-    rule_property: str
-    member_of: str
-    severity: Severity
-    except_ingredients: tuple[str, ...]
-    note: str
-
-
-# Severity tiers set for class rules (issue #11: antipsychotics other than clozapine at most
-# moderate). The seizure class file grades them as a class effect, clozapine by its dose-related
-# label warning (see its definition and the members' details).
-CLASS_CAPS: tuple[ClassCap, ...] = (
-    ClassCap(
-        rule_property="seizure_threshold_lowering",
-        member_of="antipsychotic",
-        severity="moderate",
-        except_ingredients=("clozapine",),
-        note=(
-            "For antipsychotics other than clozapine this class rule is graded at most "
-            "moderate: their seizure risk is a class effect, while clozapine carries a "
-            "dose-related seizure warning in its label."
-        ),
-    ),
-)
-
-
-def capped(hit: Hit, ingredient: str, props: frozenset[str]) -> tuple[Severity, str | None]:
-    """The severity of ``hit`` for ``ingredient`` after the class tiers, and why it was capped."""
+def capped(
+    store: Store, hit: Hit, ingredient: str, props: frozenset[str]
+) -> tuple[Severity, str | None]:
+    """The severity of ``hit`` for ``ingredient`` after the class tiers (``class_caps.json``:
+    a class rule reaches the members of another class at most at a severity), and why."""
     sev = hit.record.severity
-    for cap in CLASS_CAPS:
+    for cap in store.class_caps.values():
         if (
             hit.matched_by == f"property:{cap.rule_property}"
             and cap.member_of in props
@@ -180,126 +152,6 @@ class CumulativeRisk:
     """True when ``severity`` is above that of every finding of its members."""
 
 
-@dataclass(frozen=True, slots=True)
-class CombinedRule:
-    """When drugs on a list make up a combined risk, and what is said about it."""
-
-    properties: frozenset[str]
-    """Class memberships that make a drug a member of the group."""
-    title: str
-    statement: str
-    """``{n}`` and ``{names}`` are filled in; the text comes from the cited references."""
-    references: tuple[str, ...]
-    conditional: frozenset[str] = frozenset()
-    """Memberships that count only when a drug with one of ``properties`` is on the list."""
-    min_members: int = 2
-    fold: bool = False
-    """Fold the members' findings from the group's own class rule (the same generic text for
-    every drug) into the combined risk: they stay in the report (every drug keeps its line,
-    for outputs that list findings only) but carry ``combined_risk`` so that they are shown
-    under the one combined line, not as loose lines. Drug-specific records are not folded."""
-
-
-CNS_PROPERTIES = frozenset(
-    {
-        "opioid_agonist",
-        "opioid_partial_agonist",
-        "benzodiazepine",
-        "z_drug",
-        "gabapentinoid",
-        "barbiturate",
-        "muscle_relaxant",
-        "sedating_antihistamine",
-        "sedating_antipsychotic",
-        "sedating_antidepressant",
-        "cns_depressant",
-    }
-)
-
-GROUPS: dict[RiskGroup, CombinedRule] = {
-    "cns_respiratory_depression": CombinedRule(
-        properties=CNS_PROPERTIES,
-        title="Kratom with {n} drugs that depress breathing or consciousness",
-        statement=(
-            "Kratom is combined here with {n} drugs that depress breathing or consciousness "
-            "({names}). Sedation and respiratory depression from such drugs add up, so the "
-            "combined risk is greater than that of any single pair. Review the need for each "
-            "depressant, use the lowest effective doses, and make naloxone available."
-        ),
-        references=("fda_dsc_opioid_benzo_2016",),
-    ),
-    "qt_prolongation": CombinedRule(
-        fold=True,
-        properties=frozenset({"qt_prolonging"}),
-        conditional=frozenset({"qt_possible"}),
-        title="Kratom with {n} drugs that prolong the QT interval",
-        statement=(
-            "Kratom is combined here with {n} drugs listed as prolonging the QT interval, with "
-            "a known or (counted only alongside a known one) a possible risk ({names}). Each "
-            "carries a QT warning or report, and taken together the risk may add up; "
-            "mitragynine blocks hERG potassium channels in vitro and QTc rose with serum "
-            "mitragynine in a small case series. Check whether each drug is needed, and check "
-            "an ECG and electrolytes, above all in heavy kratom use or with other risk factors."
-        ),
-        references=("tay2016taap", "leongbinabdullah2021fphar_case"),
-    ),
-    "seizure_threshold": CombinedRule(
-        fold=True,
-        properties=frozenset({"seizure_threshold_lowering"}),
-        title="Kratom with {n} drugs that lower the seizure threshold",
-        statement=(
-            "Kratom is combined here with {n} drugs that lower the seizure threshold "
-            "({names}). Kratom use has been associated with seizures, and seizures are more "
-            "likely when threshold-lowering drugs are taken together (reported with tramadol "
-            "and antidepressants). Ask about seizure history, review the need for each drug, "
-            "and avoid high doses in heavy kratom users."
-        ),
-        references=("eggleston2019pharmacotherapy", "sansone2009psychiatry"),
-    ),
-    "hepatotoxicity": CombinedRule(
-        fold=True,
-        properties=frozenset({"hepatotoxic"}),
-        title="Kratom with {n} drugs that can injure the liver",
-        statement=(
-            "Kratom is combined here with {n} drugs that can injure the liver ({names}). "
-            "Kratom is a rare cause of acute liver injury, and other liver-toxic drugs may add "
-            "to that risk. Ask about jaundice, itching or dark urine, check liver tests if "
-            "symptoms appear, and include kratom and each of these drugs in the assessment of "
-            "any liver injury."
-        ),
-        references=("livertox_kratom",),
-    ),
-}
-
-_GROUP_ORDER: tuple[RiskGroup, ...] = tuple(g for g in get_args(RiskGroup) if g in GROUPS)
-
-# References added when a member with this class or id is on the list (the cited basis of
-# that member's part in the combined risk).
-MEMBER_REFERENCES: dict[RiskGroup, dict[str, str]] = {
-    "cns_respiratory_depression": {
-        "gabapentinoid": "fda_dsc_gabapentinoids_2019",
-        "xylazine": "chhabra2022mmwr",
-    },
-    "hepatotoxicity": {"kava": "livertox-kava"},
-}
-
-# Opioid use disorder treatment: never advise stopping or reducing it because of a combination.
-OUD_TREATMENT = ("buprenorphine", "methadone")
-_OUD_STATEMENT = (
-    "Kratom is combined here with {n} drugs that depress breathing or consciousness "
-    "({names}). Sedation and respiratory depression from such drugs add up, so the combined "
-    "risk is greater than that of any single pair. {oud} treats opioid use disorder: the FDA "
-    "advises that it not be withheld because of other depressants on the list. Manage the "
-    "combination carefully, review the need for the other depressants, and make naloxone "
-    "available."
-)
-_BUP_BENZO = (
-    " Buprenorphine with a benzodiazepine ({benzos}) is named by the FDA: the combination "
-    "raises the risk of serious side effects, including breathing problems."
-)
-_OUD_REFS: tuple[str, ...] = ("fda_dsc_mat_benzo_2017",)
-
-
 def _member_severity(severities: Sequence[Severity]) -> Severity:
     return min(severities, key=SEVERITY_RANK.__getitem__) if severities else "minor"
 
@@ -324,14 +176,18 @@ def combined_risks(
     if len(props) < 2:
         return out, folded
     by_record = {ing: {h.record.risk_group for h in hits.get(ing, ())} for ing in props}
-    for group in _GROUP_ORDER:
-        rule = GROUPS[group]
+    for group in get_args(RiskGroup):
+        rule = store.combined_risks.get(group)
+        if rule is None:
+            continue
         strong = sorted(
-            ing for ing, p in props.items() if group in by_record[ing] or p & rule.properties
+            ing for ing, p in props.items() if group in by_record[ing] or p & set(rule.properties)
         )
         if not strong:
             continue
-        weak = sorted(ing for ing, p in props.items() if p & rule.conditional and ing not in strong)
+        weak = sorted(
+            ing for ing, p in props.items() if p & set(rule.conditional) and ing not in strong
+        )
         members = strong + weak if strong else []
         if len(members) < rule.min_members:
             continue
@@ -352,18 +208,17 @@ def combined_risks(
             )
         ids = tuple(sorted({h.record.id for _, h in related}))
         top = _member_severity(
-            [capped(h, ing, props.get(ing, frozenset()))[0] for ing, h in related]
+            [capped(store, h, ing, props.get(ing, frozenset()))[0] for ing, h in related]
         )
         severity = _escalate(top)
         actions = [h.record.action for _, h in related if h.record.action != "no_action"]
         action: Action = min(actions, key=ACTION_RANK.__getitem__) if actions else "monitor"
         names = sorted(set(members))
-        statement, refs = _text(group, rule, names, props)
-        extra = MEMBER_REFERENCES.get(group, {})
+        statement, refs = _text(rule, names, props)
         refs += tuple(
-            r
-            for key, r in sorted(extra.items())
-            if any(key == n or key in props.get(n, frozenset()) for n in names)
+            m.reference
+            for m in sorted(rule.member_references, key=lambda m: m.member)
+            if any(m.member == n or m.member in props.get(n, frozenset()) for n in names)
         )
         refs += tuple(
             r
@@ -390,21 +245,26 @@ def combined_risks(
 
 
 def _text(
-    group: str, rule: CombinedRule, names: list[str], props: Mapping[str, frozenset[str]]
+    rule: CombinedRiskRule, names: list[str], props: Mapping[str, frozenset[str]]
 ) -> tuple[str, tuple[str, ...]]:
+    """The statement of a combined risk and the references behind it.
+
+    A treatment among the members (opioid use disorder treatment: never advise stopping it
+    because of a combination) replaces the statement; an addendum is added when its drug and
+    a member of its class are both on the list."""
     fill = {"n": len(names), "names": ", ".join(names)}
     refs = list(rule.references)
-    if group != "cns_respiratory_depression":
-        return rule.statement.format(**fill), tuple(refs)
-    oud = [n for n in OUD_TREATMENT if n in names]
-    if oud:
-        text = _OUD_STATEMENT.format(oud=" and ".join(oud).capitalize(), **fill)
-        refs += [r for r in _OUD_REFS if r not in refs]
+    treat = rule.treatment
+    treated = [n for n in treat.ingredients if n in names] if treat else []
+    if treat and treated:
+        text = treat.statement.format(treatment=" and ".join(treated).capitalize(), **fill)
+        refs += [r for r in treat.references if r not in refs]
     else:
         text = rule.statement.format(**fill)
-    benzos = [n for n in names if "benzodiazepine" in props.get(n, frozenset())]
-    if "buprenorphine" in names and benzos:
-        text += _BUP_BENZO.format(benzos=", ".join(benzos))
+    for add in rule.addenda:
+        members = [n for n in names if add.with_property in props.get(n, frozenset())]
+        if add.ingredient in names and members:
+            text += " " + add.text.format(members=", ".join(members))
     return text, tuple(refs)
 
 
@@ -421,7 +281,7 @@ def applicable_for(store_key: int, active: tuple[str, ...], ingredient: str) -> 
     props = properties_of(store, ingredient)
     out = []
     for hit, applies in applicable(rules_for(store, ingredient), active):
-        sev, why = capped(hit, ingredient, props)
+        sev, why = capped(store, hit, ingredient, props)
         out.append((hit.record.id, hit.matched_by, applies, sev, why))
     return tuple(out)
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from ._check import Report, check
 from ._data import get_store
 from ._errors import InvalidInputError
-from ._models import DependenceSignal, ProductProfile
+from ._models import DependenceSignal, ProductKind, ProductProfile, UseFlag, UseMeasure, UseRule
 
 __all__ = ["UseAssessment", "UsePattern", "UseSignal", "assess_use", "product_profiles"]
 
-ProductKind = Literal["leaf", "extract", "concentrated_7oh", "unknown"]
 _PRODUCT_SUBSTANCE = {
     "leaf": "kratom",
     "extract": "kratom",
@@ -94,55 +92,37 @@ def _pattern(pattern: object) -> UsePattern:
 def assess_use(pattern: UsePattern) -> UseAssessment:
     """Match a described use pattern to the dependence and harm signals in the data.
 
-    The thresholds are those published in the cited studies (for example three or more
-    glasses a day, five grams or more per dose and 22 or more doses a week). The result lists
-    signals with their evidence; it is not a diagnosis and cannot show that a pattern is
-    without risk. Co-used medicines and substances are also run through :func:`check`.
+    The thresholds are those published in the cited studies (doses a day, grams per dose,
+    doses a week, months of use), curated with their basis in ``use_rules.json``; each rule
+    points to the signal records it matches. The result lists signals with their evidence; it
+    is not a diagnosis and cannot show that a pattern is without risk. Co-used medicines and
+    substances are also run through :func:`check`.
     """
     p = _pattern(pattern)
     store = get_store()
-    hits: list[tuple[str, str]] = []
-    per_day = p.doses_per_day
-    if per_day is not None and per_day >= 3:
-        hits.append(
-            (
-                "KS-DEP-0005",
-                f"{per_day:g} doses a day (three or more a day was linked "
-                "to severe dependence; frequency mattered more than amount)",
-            )
-        )
-    if per_day is not None and per_day >= 4:
-        hits.append(
-            (
-                "KS-DEP-0003",
-                "four or more doses a day: more pain and sleep problems reported on stopping",
-            )
-        )
-    if (
-        p.grams_per_dose is not None
-        and per_day is not None
-        and (p.grams_per_dose >= 5 and per_day * 7 >= 22)
-    ):
-        hits.append(("KS-AE-0007", "5 g or more per dose and 22 or more doses a week"))
-    if p.months_of_use is not None and p.months_of_use >= 6 and (per_day or 0) >= 1:
-        hits.append(("KS-DEP-0001", "daily use for six months or more"))
-        hits.append(("KS-DEP-0002", "regular use: withdrawal is expected on stopping"))
-    if p.product == "concentrated_7oh":
-        hits.append(("KS-AE-0012", "concentrated 7-OH product"))
-        hits.append(("KS-DEP-0007", "concentrated 7-OH product"))
-    if p.pregnant:
-        hits.append(("KS-DEP-0010", "use in pregnancy"))
-        hits.append(("KS-AE-0009", "use in pregnancy"))
-    if p.other_substance_use_disorder:
-        hits.append(("KS-DEP-0006", "another substance use disorder"))
-
     report = None
     if p.co_used:
         report = check(p.co_used, substance=_PRODUCT_SUBSTANCE[p.product])
-        if report.cumulative_risks or any(
-            f.severity == "major" and f.serious for f in report.findings
-        ):
-            hits.append(("KS-AE-0010", "co-use with drugs involved in kratom-associated deaths"))
+    per_day = p.doses_per_day
+    measures: dict[UseMeasure, float | None] = {
+        "grams_per_dose": p.grams_per_dose,
+        "doses_per_day": per_day,
+        "doses_per_week": None if per_day is None else per_day * 7,
+        "months_of_use": p.months_of_use,
+    }
+    flags: dict[UseFlag, bool] = {
+        "pregnant": p.pregnant is True,
+        "other_substance_use_disorder": p.other_substance_use_disorder is True,
+        "co_use_serious": report is not None
+        and bool(
+            report.cumulative_risks
+            or any(f.severity == "major" and f.serious for f in report.findings)
+        ),
+    }
+    hits: list[tuple[str, str]] = []
+    for rule in sorted(store.use_rules.values(), key=lambda r: r.order):
+        if _met(rule, p, measures, flags):
+            hits.extend((s.record, s.reason.format(**measures)) for s in rule.signals)
 
     signals: list[UseSignal] = []
     seen: set[str] = set()
@@ -151,16 +131,28 @@ def assess_use(pattern: UsePattern) -> UseAssessment:
             continue
         seen.add(rid)
         rec = store.dependence.get(rid) or store.adverse_events.get(rid)
-        if rec is None:  # pragma: no cover - guarded by tests
+        if rec is None:  # pragma: no cover - the loader checks every signal record
             continue
         title = rec.title if isinstance(rec, DependenceSignal) else rec.event
         signals.append(UseSignal(rid, title, reason, rec.evidence, rec.references))
-    statement = (
-        f"{len(signals)} published signal{'s' if len(signals) != 1 else ''} matched. "
-        if signals
-        else "No published signal in this data version matched the details given. "
-    ) + (
-        "These are signals from observational studies and case reports, not a diagnosis; "
-        "fewer signals does not mean lower risk, and details not given were not assessed."
-    )
+    texts = store.use_statements
+    count = {0: "matched_none", 1: "matched_one"}.get(len(signals), "matched_many")
+    statement = texts[count].text.format(n=len(signals)) + " " + texts["caveat"].text
     return UseAssessment(p, tuple(signals), report, statement)
+
+
+def _met(
+    rule: UseRule,
+    p: UsePattern,
+    measures: dict[UseMeasure, float | None],
+    flags: dict[UseFlag, bool],
+) -> bool:
+    """Every threshold of ``rule`` is met (the measure given and at least the threshold),
+    every flag is set and the product, if named, is the one described."""
+    for t in rule.thresholds:
+        value = measures[t.measure]
+        if value is None or value < t.at_least:
+            return False
+    if rule.product is not None and p.product != rule.product:
+        return False
+    return all(flags[f] for f in rule.flags)
