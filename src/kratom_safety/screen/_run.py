@@ -74,7 +74,8 @@ def screen_rows(
     pairs of strings, when a patient id reappears after its group ended (naming it), or for
     an unknown ``substance``. The ids of finished patients are kept to detect reappearance
     (memory grows with the number of patients; :func:`screen_file` uses a bounded structure
-    instead). Rows in any order: ``group_by_patient(rows, strategy="partitioned")``.
+    instead). For rows in any order, group them first with
+    ``group_by_patient(rows, strategy="partitioned")`` (see ``docs/scaling.md``).
     """
     substance_arg(substance)  # validate the substance before consuming anything
     for group in group_by_patient(rows):
