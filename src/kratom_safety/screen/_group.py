@@ -39,9 +39,8 @@ __all__ = [
     "SeenFilter",
     "Strategy",
     "group_by_patient",
-    "grouped_groups",
+    "group_rows",
     "partition_count",
-    "partitioned_groups",
 ]
 
 Strategy = Literal["grouped", "partitioned"]
@@ -127,7 +126,7 @@ class SeenFilter:
         return present
 
 
-def grouped_groups(rows: Iterable[Row], seen: _Seen) -> Iterator[Group]:
+def _grouped(rows: Iterable[Row], seen: _Seen) -> Generator[Group, None, None]:
     """The ``grouped`` strategy: stream rows grouped by patient; NotGrouped on a reappearance
     (after yielding the group before it)."""
     current: str | None = None
@@ -164,12 +163,12 @@ def _writerow(fh: IO[str]) -> Callable[[Iterable[object]], object]:
     return csv.writer(fh, lineterminator="\r\n").writerow
 
 
-def partitioned_groups(
+def _partitioned(
     rows: Iterable[Row],
     *,
-    parts: int = 64,
-    temp_dir: str | None = None,
-    progress: Progress | None = None,
+    parts: int,
+    temp_dir: str | None,
+    progress: Progress | None,
 ) -> Generator[Group, None, None]:
     """The ``partitioned`` strategy: rows in any order, grouped through hash partitions in a
     temporary folder in ``temp_dir``, which is removed when the iterator ends or is closed.
@@ -270,16 +269,36 @@ def group_by_patient(
         raise InvalidInputError("strategy must be 'grouped' or 'partitioned'", value=strategy)
     if strategy == "partitioned":
         tmp = None if temp_dir is None else os.fspath(temp_dir)
-        return partitioned_groups(_pairs(given, True), temp_dir=tmp)
+        return group_rows(_pairs(given, True), "partitioned", temp_dir=tmp)
     return _exactly_grouped(_pairs(given, False))
 
 
 def _exactly_grouped(rows: Iterable[Row]) -> Iterator[Group]:
     try:
-        yield from grouped_groups(rows, _ExactSeen())
+        yield from group_rows(rows, "grouped")
     except NotGrouped as exc:
         raise InvalidInputError(
             f"patient {echo(exc.patient_id)!r} reappears after its rows ended; "
             "rows must be grouped by patient",
             value=exc.patient_id,
         ) from None
+
+
+def group_rows(
+    rows: Iterable[Row],
+    strategy: Strategy,
+    *,
+    seen: SeenFilter | None = None,
+    parts: int = 64,
+    temp_dir: str | None = None,
+    progress: Progress | None = None,
+) -> Generator[Group, None, None]:
+    """The grouping behind :func:`group_by_patient` and ``screen_file``, over numbered rows.
+
+    ``grouped``: NotGrouped on a reappearing id, noticed exactly, or by the Bloom filter
+    ``seen`` when given. ``partitioned``: ``parts`` partitions in a temporary folder in
+    ``temp_dir``, with ``progress`` told of each one.
+    """
+    if strategy == "partitioned":
+        return _partitioned(rows, parts=parts, temp_dir=temp_dir, progress=progress)
+    return _grouped(rows, _ExactSeen() if seen is None else seen)

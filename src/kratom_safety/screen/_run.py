@@ -17,15 +17,7 @@ from .._check import MAX_LIST, Report, check, check_lenient
 from .._cli_display import ProgressLine
 from .._errors import InvalidInputError
 from ._files import AtomicOutput, output_target, temp_directory, temp_error
-from ._group import (
-    Group,
-    NotGrouped,
-    SeenFilter,
-    group_by_patient,
-    grouped_groups,
-    partition_count,
-    partitioned_groups,
-)
+from ._group import Group, NotGrouped, SeenFilter, group_by_patient, group_rows, partition_count
 from ._read import Format, Source, format_of, input_stat
 from ._results import NoProgress, PatientResult, Progress, ScreenSummary, Stats
 from ._write import Writer
@@ -106,8 +98,8 @@ def _screen_source(
     writer.header()
     try:
         with closing(src.rows(progress, "screening")) as rows:
-            seen = SeenFilter(src.size // 4 + 1)
-            stats = _screen_groups(grouped_groups(rows, seen), writer, substance)
+            groups = group_rows(rows, "grouped", seen=SeenFilter(src.size // 4 + 1))
+            stats = _screen_groups(groups, writer, substance)
         grouped = True
     except NotGrouped:
         progress.note("input not grouped by patient: screening through hash partitions")
@@ -118,10 +110,12 @@ def _screen_source(
         parts = partition_count(src.size)
         with ExitStack() as stack:
             rows = stack.enter_context(closing(src.rows(progress, "partitioning")))
-            groups = stack.enter_context(
-                closing(partitioned_groups(rows, parts=parts, temp_dir=temp_dir, progress=progress))
+            partitioned = group_rows(
+                rows, "partitioned", parts=parts, temp_dir=temp_dir, progress=progress
             )
-            stats = _screen_groups(groups, writer, substance, progress)
+            stats = _screen_groups(
+                stack.enter_context(closing(partitioned)), writer, substance, progress
+            )
         grouped = False
     stats.rows, stats.blank = src.rows_read, src.blank
     return stats, grouped
