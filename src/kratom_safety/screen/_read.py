@@ -143,18 +143,22 @@ class Source:
                         f"the header has {width}",
                         reader.line_num,
                     )
-                pid = row[pcol]
-                for col, value in ((self.patient_column, pid), (self.medication_column, row[mcol])):
-                    if "\n" in value or "\r" in value:
-                        raise self.error(
-                            f"the {col!r} cell holds a line break (a quote that spans lines "
-                            f"{first}-{reader.line_num}?); refusing to read on",
-                            first,
-                        )
+                pid, med = row[pcol], row[mcol]
+                if "\n" in pid or "\r" in pid or "\n" in med or "\r" in med:
+                    col = (
+                        self.patient_column
+                        if "\n" in pid or "\r" in pid
+                        else self.medication_column
+                    )
+                    raise self.error(
+                        f"the {col!r} cell holds a line break (a quote that spans lines "
+                        f"{first}-{reader.line_num}?); refusing to read on",
+                        first,
+                    )
                 if not pid.strip():
                     raise self.error("blank patient id", reader.line_num)
                 n += 1
-                yield reader.line_num, pid, clean_med(row[mcol])
+                yield reader.line_num, pid, clean_med(med)
             if n == 0:
                 raise self.error("empty file (a header but no data rows)")
         except csv.Error as exc:
