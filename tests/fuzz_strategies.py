@@ -18,7 +18,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 
 import kratom_safety as ks
-from kratom_safety._screen import screen_file
+from kratom_safety.screen import screen_file
 
 MEDS = ["oxycodone 5 mg", "Xanax", "MS 30 mg", "no oxycodone", "stopped Xanax", "zolof", "", " "]
 _text = st.one_of(

@@ -14,6 +14,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from importlib.resources import files
 from pathlib import Path
@@ -22,11 +23,12 @@ from typing import Any
 import pytest
 
 import kratom_safety as ks
-from kratom_safety import _screen
 from kratom_safety._check import negation_of
 from kratom_safety._cli import main
+from kratom_safety._cli_display import format_summary
 from kratom_safety._data import get_store
-from kratom_safety._screen import CSV_COLUMNS, screen_file, screen_rows
+from kratom_safety.screen import CSV_COLUMNS, group_by_patient, screen_file, screen_rows
+from kratom_safety.screen._group import SeenFilter
 
 REPO = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "kratom_safety"]
@@ -161,7 +163,7 @@ def test_output_csv_round_trips_cr_and_lf(tmp_path: Path) -> None:
             screen_file(src, out)
         else:  # the partitioned path writes and re-reads the fields through temp files
             with pytest.MonkeyPatch.context() as mp:
-                mp.setattr(_screen._SeenFilter, "add", lambda self, key: True)
+                mp.setattr(SeenFilter, "add", lambda self, key: True)
                 screen_file(src, out)
         rows = _rows(out)
         assert [r["patient_id"] for r in rows] == ["A\r2", "B", "C\n3"]
@@ -194,7 +196,7 @@ def test_all_blank_patient_has_coverage_none(tmp_path: Path) -> None:
     a, b = _rows(tmp_path / "out.csv")
     assert a["coverage"] == "none" and b["coverage"] == "complete"
     assert s.patients_with_no_coverage == 1
-    assert "Patients with nothing checked:" in _screen.format_summary(s)
+    assert "Patients with nothing checked:" in format_summary(s)
 
 
 @pytest.mark.parametrize(
@@ -328,7 +330,7 @@ def test_batch_output_names_every_input_that_was_not_fully_checked(tmp_path: Pat
     assert row["excluded"] == "x" * 200 + "\u2026"
     assert (s.ambiguous_inputs, s.negated_inputs, s.partially_recognized_inputs) == (1, 1, 1)
     assert s.excluded_inputs == 1
-    text = _screen.format_summary(s)
+    text = format_summary(s)
     assert "Ambiguous entries (not checked):" in text and "Negated/stopped entries:" in text
     jsonl = tmp_path / "out.jsonl"
     screen_file(src, jsonl)
@@ -472,7 +474,8 @@ def test_sigterm_during_partitioning_removes_everything(tmp_path: Path) -> None:
 def test_long_strings_are_cut_at_reading_and_echoed_truncated(tmp_path: Path) -> None:
     huge = "oxycodone " + "y" * 100_000
     src = _write(tmp_path / "in.jsonl", json.dumps({"patient_id": "a", "medication": huge}) + "\n")
-    assert len(_screen._clean_med(huge)) == 501  # just over the limit: still refused
+    ((_, (cut,)),) = group_by_patient([("a", huge)])
+    assert len(cut) == 501  # just over the limit: still refused
     s = screen_file(src, tmp_path / "out.csv")
     (row,) = _rows(tmp_path / "out.csv")
     assert row["excluded"] == huge[:200] + "\u2026"
@@ -508,7 +511,7 @@ def test_write_errors_never_name_the_hidden_temp_file(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".out.csv.x.partial"))
 
-    monkeypatch.setattr(_screen.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(ks.InvalidInputError) as info:
         screen_file(src, tmp_path / "out.csv")
     assert "partial" not in str(info.value) and "No space left" in str(info.value)
@@ -518,7 +521,7 @@ def test_write_errors_never_name_the_hidden_temp_file(
     def no_temp(*a: Any, **k: Any) -> Any:
         raise OSError(errno.EROFS, "Read-only file system", "/ro/kratom-screen-abc")
 
-    monkeypatch.setattr(_screen.tempfile, "TemporaryDirectory", no_temp)
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", no_temp)
     ungrouped = _write(tmp_path / "u.csv", "patient_id,medication\nA,x\nB,y\nA,z\n")
     with pytest.raises(ks.InvalidInputError, match=r"temporary folder .*Read-only file system"):
         screen_file(ungrouped, tmp_path / "out.csv", temp_dir=tmp_path)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import kratom_safety as ks
+from kratom_safety.screen import group_by_patient, screen_rows
 
 db = pytest.importorskip("dask.bag")
 
@@ -30,8 +31,16 @@ def test_dask_groupby_map_matches_single_machine() -> None:
     by_patient = {r["patient_id"]: r for r in distributed}
 
     grouped = sorted(rows, key=lambda r: r[0])
-    local = {r.patient_id: r.report for r in ks.screen_rows(grouped)}
+    local = {r.patient_id: r.report for r in screen_rows(grouped)}
     assert set(by_patient) == set(local)
     for pid, report in local.items():
         assert by_patient[pid]["findings"] == report.to_dict()["findings"]
         assert by_patient[pid]["cumulative_risks"] == report.to_dict()["cumulative_risks"]
+
+    # one machine, rows in any order (docs/scaling.md): the same reports
+    groups = group_by_patient(rows, strategy="partitioned")
+    partitioned = {r.patient_id: r for r in screen_rows((p, m) for p, ms in groups for m in ms)}
+    assert list(partitioned) == list(dict.fromkeys(pid for pid, _ in rows))
+    for pid, r in partitioned.items():
+        assert r.report.to_dict()["findings"] == by_patient[pid]["findings"]
+    assert ks.screen_rows is screen_rows

@@ -15,13 +15,17 @@ from typing import Any
 import pytest
 
 import kratom_safety as ks
-from kratom_safety import _screen
-from kratom_safety._screen import (
+from kratom_safety._cli_display import format_summary
+from kratom_safety.screen import (
     CSV_COLUMNS,
     NO_FINDING_SUMMARY,
     PatientResult,
     ScreenSummary,
-    format_summary,
+    _group,
+    _results,
+    _run,
+    _write,
+    group_by_patient,
     screen_file,
     screen_rows,
 )
@@ -178,6 +182,81 @@ def test_screen_rows_bad_substance() -> None:
         list(screen_rows([("a", "oxycodone")], substance="coffee"))
 
 
+# --------------------------------------------------------------------------- group_by_patient
+
+
+def test_public_names() -> None:
+    import kratom_safety.screen as screen
+
+    assert screen.__all__ == sorted(screen.__all__)
+    assert set(screen.__all__) == {
+        "CSV_COLUMNS",
+        "NO_FINDING_SUMMARY",
+        "PatientResult",
+        "ScreenSummary",
+        "group_by_patient",
+        "screen_file",
+        "screen_rows",
+    }
+    for name in ("PatientResult", "ScreenSummary", "screen_file", "screen_rows"):
+        assert getattr(ks, name) is getattr(screen, name)
+
+
+# stripped, blanks skipped, a string too long to check cut just past the limit (501)
+EXPECTED_GROUPS = [
+    (pid, tuple(m.strip()[:501] for m in meds if m.strip())) for pid, meds in PATIENTS.items()
+]
+
+
+def test_group_by_patient_grouped() -> None:
+    assert list(group_by_patient(grouped_rows())) == EXPECTED_GROUPS
+    assert ("p08", ()) in EXPECTED_GROUPS  # all blank: still a patient, with nothing to check
+    groups = group_by_patient([("a", "x"), ("b", "y"), ("a", "z")])
+    assert [next(groups), next(groups)] == [("a", ("x",)), ("b", ("y",))]
+    with pytest.raises(ks.InvalidInputError, match="'a' reappears"):
+        next(groups)
+
+
+def test_group_by_patient_partitioned_any_order(tmp_path: Path) -> None:
+    rows = shuffled_rows()
+    first = list(dict.fromkeys(pid for pid, _ in rows))
+    groups = list(group_by_patient(rows, strategy="partitioned", temp_dir=tmp_path))
+    assert [pid for pid, _ in groups] == first  # first-appearance order
+    assert sorted(groups) == sorted(EXPECTED_GROUPS)  # each patient's strings in input order
+    assert list(tmp_path.iterdir()) == []  # the temporary folder is gone
+    # grouped input: both strategies agree exactly
+    assert list(group_by_patient(grouped_rows(), strategy="partitioned")) == EXPECTED_GROUPS
+    # stopped early, the temporary folder is removed too
+    it = group_by_patient(rows, strategy="partitioned", temp_dir=tmp_path)
+    next(it)
+    assert len(list(tmp_path.iterdir())) == 1
+    it.close()  # type: ignore[attr-defined]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_group_by_patient_limit_and_odd_strings(tmp_path: Path) -> None:
+    odd = ["a\rb", "c\nd", '"q"', "=1+1", "caf\u00e9", "x" * 600, "\ud800"]
+    rows = [("p\r1", m) for m in odd] + [(f"big{i % 2}", f"drug {i}") for i in range(2004)]
+    rows += [("refills", "oxycodone")] * 1500 + [("refills", "Xanax")]
+    for strategy in ("grouped", "partitioned"):
+        if strategy == "grouped":
+            rows.sort(key=lambda r: r[0])
+        groups = dict(group_by_patient(rows, strategy=strategy, temp_dir=tmp_path))  # type: ignore[arg-type]
+        assert groups["p\r1"] == (*odd[:5], "x" * 501, "\ud800"), strategy
+        assert len(groups["big0"]) == len(groups["big1"]) == 1001, strategy  # over: one more
+        assert groups["refills"] == ("oxycodone", "Xanax"), strategy  # counted once over 1000
+    with pytest.raises(ks.InvalidInputError, match="NUL"):
+        list(group_by_patient([("a", "x\x00")], strategy="partitioned"))
+
+
+@pytest.mark.parametrize("bad", [None, 5, "ab", [("a",)], [("a", 1)]])
+def test_group_by_patient_refuses_non_pairs_and_bad_strategy(bad: Any) -> None:
+    with pytest.raises(ks.InvalidInputError, match="rows must be"):
+        list(group_by_patient(bad))
+    with pytest.raises(ks.InvalidInputError, match="strategy"):
+        group_by_patient([("a", "x")], strategy="sorted")  # type: ignore[arg-type]
+
+
 def _partition(pid: str, n: int) -> int:
     return int.from_bytes(hashlib.blake2b(pid.encode(), digest_size=8).digest(), "little") % n
 
@@ -257,7 +336,7 @@ def test_output_is_deterministic(tmp_path: Path, rows: Any) -> None:
     for ext in ("csv", "jsonl"):
         a, b = tmp_path / f"a.{ext}", tmp_path / f"b.{ext}"
         s1 = screen_file(src, a)
-        _screen._report_for.cache_clear()
+        _run.report_for.cache_clear()
         s2 = screen_file(src, b)
         assert a.read_bytes() == b.read_bytes()
         assert s1 == s2
@@ -271,7 +350,7 @@ def test_fallback_path_gives_the_same_output(
     src = write_csv(tmp_path / "in.csv", grouped_rows())
     for ext in ("csv", "jsonl"):
         screen_file(src, tmp_path / f"a.{ext}")
-        monkeypatch.setattr(_screen._SeenFilter, "add", lambda self, key: True)
+        monkeypatch.setattr(_group.SeenFilter, "add", lambda self, key: True)
         summary = screen_file(src, tmp_path / f"b.{ext}")
         monkeypatch.undo()
         assert not summary.input_grouped
@@ -388,7 +467,7 @@ def test_unrecognised_ranking_top_50_and_ties(tmp_path: Path) -> None:
 
 
 def test_unrecognised_counter_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_screen, "_MAX_DISTINCT_UNRECOGNIZED", 10)
+    monkeypatch.setattr(_results, "MAX_DISTINCT_UNRECOGNIZED", 10)
     rows = [("p", "common junk")] * 5 + [(f"p{i}", f"rare junk {i}") for i in range(30)]
     s = screen_file(write_csv(tmp_path / "in.csv", rows), tmp_path / "out.csv")
     assert not s.unrecognized_ranking_exact
@@ -527,12 +606,12 @@ def test_failure_while_writing_leaves_nothing(
     out_dir.mkdir()
     calls = []
 
-    def boom(self: Any, payload: Any) -> None:
-        calls.append(payload)
+    def boom(self: Any, result: Any) -> None:
+        calls.append(result)
         if len(calls) > 3:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(_screen._Writer, "write", boom)
+    monkeypatch.setattr(_write.Writer, "write", boom)
     with pytest.raises(KeyboardInterrupt):
         screen_file(src, out_dir / "out.csv")
     assert leftovers(out_dir) == []

@@ -46,8 +46,8 @@ if TYPE_CHECKING:
         to_cds_hooks,
         to_fhir,
     )
-    from ._screen import PatientResult, ScreenSummary, screen_file, screen_rows
     from ._use import UseAssessment, UsePattern, UseSignal, assess_use, product_profiles
+    from .screen import PatientResult, ScreenSummary, screen_file, screen_rows
 
 # Integration helpers are imported on first use, to keep "import kratom_safety" light.
 _LAZY = {
@@ -62,7 +62,7 @@ _LAZY = {
         ),
         "._fhir",
     ),
-    **dict.fromkeys(("PatientResult", "ScreenSummary", "screen_file", "screen_rows"), "._screen"),
+    **dict.fromkeys(("PatientResult", "ScreenSummary", "screen_file", "screen_rows"), ".screen"),
     **dict.fromkeys(
         ("UseAssessment", "UsePattern", "UseSignal", "assess_use", "product_profiles"), "._use"
     ),

@@ -496,3 +496,21 @@ def _statement(
     if gaps:
         text += f" Coverage is {'partial' if checked else 'none'} - " + " | ".join(gaps) + "."
     return text
+
+
+MAX_LIST = _MAX_LIST
+
+
+def check_lenient(meds: Sequence[str], substance: str) -> Report:
+    """check() on one list, for batch screening: strings that ``validate_text`` refuses (too
+    long...) are reported as ``excluded`` (echoed truncated) instead of raising.
+
+    ``substance`` must already be valid.
+    """
+    refused = set()
+    for i, text in enumerate(meds):
+        try:
+            validate_text(text)
+        except InvalidInputError:
+            refused.add(i)
+    return _check_texts(list(meds), _substance_arg(substance), frozenset(refused))

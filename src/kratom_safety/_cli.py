@@ -14,6 +14,7 @@ from types import FrameType
 from typing import TextIO
 
 from ._check import DISCLAIMER, SUBSTANCES, Report, check
+from ._cli_display import format_summary
 from ._data import get_store
 from ._errors import KratomSafetyError
 from ._legal import RegulatoryStatus, regulatory_status
@@ -21,8 +22,8 @@ from ._models import AdverseEvent, DependenceSignal, Reference
 from ._resolver import Match, resolve_many
 from ._safety import adverse_events, dependence_signals
 from ._schema import json_schema
-from ._screen import format_summary, screen_file
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
+from .screen import screen_file
 
 __all__ = ["main"]
 
