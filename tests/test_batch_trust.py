@@ -28,7 +28,8 @@ from kratom_safety._cli import main
 from kratom_safety._data import get_store
 from kratom_safety._screen import CSV_COLUMNS, screen_file, screen_rows
 
-REPO = Path(__file__).resolve().parents[1]
+from ._paths import REPO
+
 CLI = [sys.executable, "-m", "kratom_safety"]
 GOOD = "patient_id,medication\nA,oxycodone 5 mg\nB,sertraline\n"
 

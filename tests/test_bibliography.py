@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pathlib
-
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO
 
 
 def test_every_reference_is_used() -> None:

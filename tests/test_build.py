@@ -16,7 +16,8 @@ from types import ModuleType
 
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO
+
 BUILD = REPO / "curation" / "build.py"
 DATA = pathlib.PurePosixPath("src/kratom_safety/data")
 

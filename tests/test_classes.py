@@ -8,7 +8,6 @@ the generated ``docs/classes.md`` and every finding of ``check()`` back to those
 from __future__ import annotations
 
 import json
-import pathlib
 from typing import Any, get_args
 
 import pytest
@@ -18,7 +17,8 @@ import kratom_safety as ks
 from kratom_safety._data import get_store
 from kratom_safety._models import IngredientProperty, Property
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO
+
 CLASSES = REPO / "curation" / "sources" / "classes"
 
 

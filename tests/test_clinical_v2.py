@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import pathlib
 import re
 import sys
 from typing import Any
@@ -17,7 +16,8 @@ from kratom_safety._data import get_store
 from kratom_safety._models import Interaction
 from kratom_safety._rules import GROUPS, MEMBER_REFERENCES, Hit, applicable, combined_risks
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO
+
 CLASSES = REPO / "curation" / "sources" / "classes"
 SEV = {"major": 0, "moderate": 1, "minor": 2}
 

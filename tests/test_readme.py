@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import doctest
-import pathlib
 import re
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO
+
 README = REPO / "README.md"
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pathlib
 import subprocess
 import sys
 import zipfile
 
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from ._cache import register
 from ._data import Store, get_store
 from ._errors import InvalidInputError
 from ._fda import other_substances
@@ -223,6 +224,7 @@ def _merge(entries: list[_Entry]) -> _Entry:
 
 _index_lock = threading.Lock()
 _index: _Index | None = None
+register(lambda: globals().update(_index=None))
 
 
 def _get_index() -> _Index:
@@ -470,6 +472,9 @@ def _resolve_cached(text: str) -> Match | None:
     if not parts:
         return None
     return _build_match(text, parts, unmatched)
+
+
+register(_resolve_cached.cache_clear)
 
 
 def resolve(text: str) -> Match | None:
