@@ -14,7 +14,9 @@ def test_readme_examples_execute() -> None:
     result = doctest.testfile(
         str(README), module_relative=False, optionflags=doctest.NORMALIZE_WHITESPACE
     )
-    assert result.attempted >= 10
+    prompts = README.read_text("utf-8").count("\n>>> ")
+    assert prompts >= 10
+    assert result.attempted == prompts, "every >>> example runs (none lost to a broken fence)"
     assert result.failed == 0
 
 
