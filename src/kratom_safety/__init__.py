@@ -11,7 +11,6 @@ types are in :mod:`kratom_safety.models`, the FHIR / CDS Hooks functions in
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import warnings
 from typing import Any
 
@@ -112,7 +111,9 @@ def __getattr__(name: str) -> Any:
         DeprecationWarning,
         stacklevel=2,
     )
-    if importlib.util.find_spec(new) is None:  # until the public screening package lands
+    from importlib.util import find_spec
+
+    if find_spec(new) is None:  # until the public screening package lands
         new = f"{__name__}._screen"
     return getattr(importlib.import_module(new), name)
 
