@@ -65,10 +65,7 @@ def _score(
 
 
 def main() -> None:
-    base = _load("resolver_devset")
-    more = _load("resolver_devset_more")
-    drugs = base.DRUGS + more.DRUGS_MORE
-    non_drugs = base.NON_DRUGS + more.NON_DRUGS_MORE
+    drugs, non_drugs = _load("_devset").drugs_and_non_drugs()
 
     import kratom_safety as ks
     from kratom_safety._resolver import resolve_cached

@@ -1,18 +1,14 @@
 from __future__ import annotations
 
-import pathlib
-
 import pytest
 
 import kratom_safety
-
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from kratom_safety._data import Store, get_store
 
 
 @pytest.fixture(scope="session")
-def store():  # type: ignore[no-untyped-def]
-    from kratom_safety._data import get_store
-
+def store() -> Store:
+    """The validated data, as the library loads it."""
     return get_store()
 
 

@@ -18,6 +18,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 
 import kratom_safety as ks
+from kratom_safety import fhir
 from kratom_safety.screen import screen_file
 
 MEDS = ["oxycodone 5 mg", "Xanax", "MS 30 mg", "no oxycodone", "stopped Xanax", "zolof", "", " "]
@@ -146,14 +147,14 @@ def _no_silent_all_clear(report: ks.Report) -> None:
     checked = [r for r in report.inputs if r.status in ("matched", "partial", "substance")]
     if not checked:
         assert report.coverage == "none"
-        assert ks.to_cds_hooks(report)["cards"], "nothing checked but no card"
+        assert fhir.to_cds_hooks(report)["cards"], "nothing checked but no card"
     if report.coverage == "complete":
         assert all(r.status in ("matched", "substance") for r in report.inputs)
 
 
 def run_fhir(data: Any) -> str:
     try:
-        got = ks.read_fhir_medications(data)
+        got = fhir.read_fhir_medications(data)
     except ks.KratomSafetyError as exc:
         return type(exc).__name__
     assert all(isinstance(n, str) for n in got.medications)

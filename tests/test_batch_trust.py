@@ -30,7 +30,8 @@ from kratom_safety._data import get_store
 from kratom_safety.screen import CSV_COLUMNS, group_by_patient, screen_file, screen_rows
 from kratom_safety.screen._group import SeenFilter
 
-REPO = Path(__file__).resolve().parents[1]
+from ._paths import REPO
+
 CLI = [sys.executable, "-m", "kratom_safety"]
 GOOD = "patient_id,medication\nA,oxycodone 5 mg\nB,sertraline\n"
 

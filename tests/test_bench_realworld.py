@@ -4,13 +4,12 @@ and the shape of the committed development set. Fast: no resolver, no other libr
 from __future__ import annotations
 
 import importlib.util
-import pathlib
 import sys
 from typing import Any
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO as ROOT
 
 
 def _load() -> Any:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import pathlib
+from kratom_safety._data import Store
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO
 
 
-def test_every_reference_is_used() -> None:
+def test_every_reference_is_used(store: Store) -> None:
     text = (REPO / "docs" / "bibliography.md").read_text("utf-8")
-    assert text.count("Used by: ") >= 50
+    assert len(store.references) == 256  # data 2026.11.3
+    assert text.count("Used by: ") == len(store.references), "one entry per reference"
     assert "Used by: none." not in text

@@ -287,10 +287,13 @@ def test_all_spec_examples_in_one_bundle_give_valid_outputs() -> None:
     assert "- Salicyclic Acid (3 entries)" in listed  # SNOMED semantic tag '(substance)' dropped
     assert report.partially_recognized == (
         "Azithromycin 250mg tablet, film coated (Aidarex Pharmaceuticals LLC)",
-        "Clinimix 4.25/10 sulfite-free (4.25% Amino Acid in 10% Dextrose) Injection, 1000ml",
         got.medications[got.medications.index("Intralipid 20% IV Fat Emulsion") - 1],
         "fentanyl 25mcg/hour Patch, Extended Release (Apotex)",
     )  # a labeller or product name the library does not know could be a drug
+    # "in 10% Dextrose" after another ingredient reads as a vehicle (data 2026.11.3), so
+    # Clinimix is listed as not recognised rather than as glucose and unread words
+    clinimix = "Clinimix 4.25/10 sulfite-free (4.25% Amino Acid in 10% Dextrose) Injection, 1000ml"
+    assert clinimix in report.unrecognized
     assert Counter(f.action for f in report.findings) == {"avoid": 3, "adjust": 2, "monitor": 4}
 
 

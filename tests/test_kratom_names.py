@@ -13,7 +13,7 @@ import pytest
 
 import kratom_safety as ks
 
-from .conftest import REPO
+from ._paths import REPO
 
 KRATOM_SUBSTANCES = frozenset({"kratom", "mitragynine", "7-hydroxymitragynine"})
 KRATOM_RELATED = KRATOM_SUBSTANCES | {"kava"}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import doctest
-import pathlib
 import re
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO
+
 README = REPO / "README.md"
 
 
@@ -14,7 +14,9 @@ def test_readme_examples_execute() -> None:
     result = doctest.testfile(
         str(README), module_relative=False, optionflags=doctest.NORMALIZE_WHITESPACE
     )
-    assert result.attempted >= 10
+    prompts = README.read_text("utf-8").count("\n>>> ")
+    assert prompts >= 10
+    assert result.attempted == prompts, "every >>> example runs (none lost to a broken fence)"
     assert result.failed == 0
 
 

@@ -11,7 +11,7 @@ from kratom_safety._cli import main
 
 def test_adverse_events_filters() -> None:
     everything = ks.adverse_events()
-    assert len(everything) >= 10
+    assert len(everything) == 12
     hepatic = ks.adverse_events(system="hepatic")
     assert hepatic and all(a.system == "hepatic" for a in hepatic)
     assert all(a.serious for a in ks.adverse_events(serious=True))

@@ -441,7 +441,7 @@ def test_summary_counts(tmp_path: Path) -> None:
         "moderate": worst["moderate"],
         "minor": worst["minor"],
     }
-    assert s.patients_by_highest_severity["major"] >= 3
+    assert s.patients_by_highest_severity["major"] == 4
     assert s.patients_with_partial_coverage == sum(
         r.coverage == "partial" for r in reports.values()
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import zipfile
 
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from ._paths import REPO
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +51,30 @@ def test_wheel_metadata(wheel: zipfile.ZipFile) -> None:
     assert "Requires-Dist: pydantic" in text and "Requires-Dist: rapidfuzz" in text
     (ep,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
     assert "kratom-safety = kratom_safety._cli:main" in wheel.read(ep).decode()
+
+
+def test_wheel_ships_every_module_and_asset(wheel: zipfile.ZipFile) -> None:
+    src = REPO / "src"
+    expected = {
+        p.relative_to(src).as_posix()
+        for p in (src / "kratom_safety").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert expected <= set(wheel.namelist()), sorted(expected - set(wheel.namelist()))
+
+
+def test_the_wheel_alone_works(wheel: zipfile.ZipFile, tmp_path: pathlib.Path) -> None:
+    """The unpacked wheel, not this checkout, answers: public modules and data included."""
+    wheel.extractall(tmp_path)
+    code = (
+        "import kratom_safety as ks, kratom_safety.fhir, kratom_safety.models\n"
+        "assert ks.check(['oxycodone', 'Xanax']).findings\n"
+        "assert kratom_safety.fhir.to_fhir(ks.check(['oxycodone']))\n"
+        "print(ks.__file__)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert pathlib.Path(proc.stdout.strip()).resolve().is_relative_to(tmp_path.resolve())

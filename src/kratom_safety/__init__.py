@@ -2,55 +2,81 @@
 
 Decision support for health professionals; not medical advice. An empty result is never
 evidence of safety.
+
+The core functions, the main result types and the errors are importable from here; the other
+types are in :mod:`kratom_safety.models`, the FHIR / CDS Hooks functions in
+:mod:`kratom_safety.fhir`, batch screening in :mod:`kratom_safety.screen`.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+import warnings
+from typing import Any
 
-from ._check import (
-    CumulativeRisk,
-    Finding,
-    InputResult,
-    Report,
-    check,
-    interactions,
-)
+from ._browse import interactions
+from ._cache import clear_caches
+from ._check import DISCLAIMER, Finding, Report, check
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
 from ._fda import ingredient
-from ._legal import RegulatoryStatus, regulatory_status
-from ._models import (
-    AdverseEvent,
-    DependenceSignal,
-    Ingredient,
-    Interaction,
-    PopulationNote,
-    ProductProfile,
-    Reference,
-)
-from ._resolver import Match, MatchPart, resolve, resolve_many, search
-from ._safety import (
-    adverse_events,
-    dependence_signals,
-    special_populations,
-)
+from ._legal import regulatory_status
+from ._resolver import Match, resolve, resolve_many, search
+from ._safety import adverse_events, dependence_signals, special_populations
+from ._use import assess_use, product_profiles
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
-if TYPE_CHECKING:
-    from ._fhir import (
-        FhirMedications,
-        SkippedEntry,
-        medications_from_fhir,
-        read_fhir_medications,
-        to_cds_hooks,
-        to_fhir,
-    )
-    from ._use import UseAssessment, UsePattern, UseSignal, assess_use, product_profiles
-    from .screen import PatientResult, ScreenSummary, screen_file, screen_rows
+__all__ = [
+    "DATA_REVIEWED",
+    "DATA_VERSION",
+    "DISCLAIMER",
+    "DataIntegrityError",
+    "Finding",
+    "InvalidInputError",
+    "KratomSafetyError",
+    "Match",
+    "Report",
+    "__version__",
+    "adverse_events",
+    "assess_use",
+    "check",
+    "clear_caches",
+    "dependence_signals",
+    "ingredient",
+    "interactions",
+    "product_profiles",
+    "regulatory_status",
+    "resolve",
+    "resolve_many",
+    "search",
+    "special_populations",
+]
 
-# Integration helpers are imported on first use, to keep "import kratom_safety" light.
-_LAZY = {
+# Public submodules, imported on first attribute access (``ks.fhir.to_fhir``) so that
+# "import kratom_safety" never loads the FHIR or screening code.
+_SUBMODULES = ("fhir", "models", "screen")
+
+# Names importable from here until 0.1.0, kept for one more release (CHANGELOG.md): the new
+# home of each. Not in __all__; each access warns.
+_MOVED = {
+    **dict.fromkeys(
+        (
+            "AdverseEvent",
+            "CumulativeRisk",
+            "DependenceSignal",
+            "Ingredient",
+            "InputResult",
+            "Interaction",
+            "MatchPart",
+            "PopulationNote",
+            "ProductProfile",
+            "Reference",
+            "RegulatoryStatus",
+            "UseAssessment",
+            "UsePattern",
+            "UseSignal",
+        ),
+        "kratom_safety.models",
+    ),
     **dict.fromkeys(
         (
             "FhirMedications",
@@ -60,72 +86,33 @@ _LAZY = {
             "to_cds_hooks",
             "to_fhir",
         ),
-        "._fhir",
+        "kratom_safety.fhir",
     ),
-    **dict.fromkeys(("PatientResult", "ScreenSummary", "screen_file", "screen_rows"), ".screen"),
     **dict.fromkeys(
-        ("UseAssessment", "UsePattern", "UseSignal", "assess_use", "product_profiles"), "._use"
+        ("PatientResult", "ScreenSummary", "screen_file", "screen_rows"), "kratom_safety.screen"
     ),
 }
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kratom_safety' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    if name in _SUBMODULES:
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    new = _MOVED.get(name)
+    if new is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    warnings.warn(
+        f"kratom_safety.{name} is deprecated and will be removed in the next release; "
+        f"use {new}.{name}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(importlib.import_module(new), name)
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
-
-
-__all__ = [
-    "DATA_REVIEWED",
-    "DATA_VERSION",
-    "AdverseEvent",
-    "CumulativeRisk",
-    "DataIntegrityError",
-    "DependenceSignal",
-    "FhirMedications",
-    "Finding",
-    "Ingredient",
-    "InputResult",
-    "Interaction",
-    "InvalidInputError",
-    "KratomSafetyError",
-    "Match",
-    "MatchPart",
-    "PatientResult",
-    "PopulationNote",
-    "ProductProfile",
-    "Reference",
-    "RegulatoryStatus",
-    "Report",
-    "ScreenSummary",
-    "SkippedEntry",
-    "UseAssessment",
-    "UsePattern",
-    "UseSignal",
-    "__version__",
-    "adverse_events",
-    "assess_use",
-    "check",
-    "dependence_signals",
-    "ingredient",
-    "interactions",
-    "medications_from_fhir",
-    "product_profiles",
-    "read_fhir_medications",
-    "regulatory_status",
-    "resolve",
-    "resolve_many",
-    "screen_file",
-    "screen_rows",
-    "search",
-    "special_populations",
-    "to_cds_hooks",
-    "to_fhir",
-]
+    return sorted([*__all__, *_SUBMODULES])

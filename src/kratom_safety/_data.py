@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ._cache import register
 from ._errors import DataIntegrityError
 from ._models import (
     AdverseEvent,
@@ -360,19 +361,18 @@ def _check_clinical_rules(store: Store) -> None:
 
 _lock = threading.Lock()
 _store: Store | None = None
-_load_count = 0
+register(lambda: globals().update(_store=None))
 
 
 def get_store() -> Store:
     """The validated data, loaded on first use (exactly once, even under contention)."""
-    global _store, _load_count
+    global _store
     store = _store
     if store is None:
         with _lock:
             store = _store
             if store is None:
                 store = build_store()
-                _load_count += 1
                 _store = store
     return store
 
@@ -385,8 +385,3 @@ def iter_fda_substances() -> Iterator[FdaSubstance]:
 def iter_ndc_brands() -> Iterator[NdcBrand]:
     """Proprietary names from FDA's NDC Directory (``ndc_brands.json``), validated one by one."""
     return iter_dataset("ndc_brands")
-
-
-def load_count() -> int:
-    """How many times the data has been loaded in this process (for tests)."""
-    return _load_count

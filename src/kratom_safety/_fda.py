@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
+from ._cache import register
 from ._data import get_store, iter_dataset, iter_fda_substances, iter_ndc_brands
 from ._errors import InvalidInputError
 from ._models import Ingredient
@@ -54,6 +55,9 @@ def _by_name() -> dict[str, Ingredient]:
         for syn in ing.synonyms:
             out.setdefault(normalize(syn), ing)
     return out
+
+
+register(_by_name.cache_clear)
 
 
 class OtherSubstances:
@@ -142,6 +146,7 @@ class OtherSubstances:
 
 _other_lock = threading.Lock()
 _other: OtherSubstances | None = None
+register(lambda: globals().update(_other=None))
 
 
 def other_substances() -> OtherSubstances:
@@ -157,6 +162,7 @@ def other_substances() -> OtherSubstances:
 
 _words_lock = threading.Lock()
 _words: frozenset[str] | None = None
+register(lambda: globals().update(_words=None))
 
 
 def known_words() -> frozenset[str]:

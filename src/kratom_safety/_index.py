@@ -8,6 +8,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ._cache import register
 from ._data import Store, get_store, iter_dataset
 from ._match import MatchKind
 from ._text import STOP_WORDS, normalize
@@ -121,6 +122,7 @@ def merge(entries: list[Entry]) -> Entry:
 
 _lock = threading.Lock()
 _current: Index | None = None
+register(lambda: globals().update(_current=None))
 
 
 def get_index() -> Index:

@@ -17,6 +17,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from ._cache import register
 from ._errors import InvalidInputError
 from ._fda import other_substances
 from ._index import Entry, Index, get_index
@@ -247,6 +248,9 @@ def resolve_cached(text: str) -> Match | None:
     if not parts:
         return None
     return _build_match(text, parts, unmatched)
+
+
+register(resolve_cached.cache_clear)
 
 
 def resolve(text: str) -> Match | None:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ._cache import register
 from ._fda import known_words
 from ._index import MIN_FUZZY_LEN, Index
 from ._match import MatchPart
@@ -113,3 +114,6 @@ def is_stop(word: str) -> bool:
         )
         is not None
     )
+
+
+register(is_stop.cache_clear)

@@ -71,7 +71,7 @@ def _number(name: str, value: object, *, upper: float) -> float | None:
 def _pattern(pattern: object) -> UsePattern:
     if not isinstance(pattern, UsePattern):
         raise InvalidInputError("expected a UsePattern", value=pattern)
-    if pattern.product not in _PRODUCT_SUBSTANCE:
+    if not isinstance(pattern.product, str) or pattern.product not in _PRODUCT_SUBSTANCE:
         raise InvalidInputError(
             "product must be leaf, extract, concentrated_7oh or unknown", value=pattern.product
         )

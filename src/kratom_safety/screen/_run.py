@@ -12,7 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
-from .._args import substance_arg
+from .._args import encoding_arg, path_arg, substance_arg
+from .._cache import register
 from .._check import MAX_LIST, Report, check, check_lenient
 from .._cli_display import ProgressLine
 from .._errors import InvalidInputError
@@ -32,6 +33,9 @@ def report_for(meds: tuple[str, ...], substance: str) -> Report:
     """:func:`check_lenient` on one list, cached: identical lists (same strings, same order)
     are checked once (Report is immutable)."""
     return check_lenient(meds, substance)
+
+
+register(report_for.cache_clear)
 
 
 def _screen_group(group: Group, substance: str) -> PatientResult:
@@ -170,6 +174,10 @@ def screen_file(
     a patient or medication cell holding a line break (an unbalanced quote), a malformed
     row or JSON line, or a blank patient id.
     """
+    path_arg("path_in", path_in)
+    path_arg("path_out", path_out)
+    path_arg("temp_dir", temp_dir, optional=True)
+    encoding_arg(encoding)
     to_stdout = os.fspath(path_out) == "-"
     from_stdin = os.fspath(path_in) == "-"
     src_path = Path(path_in)
