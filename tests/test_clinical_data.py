@@ -17,13 +17,8 @@ import kratom_safety as ks
 import kratom_safety._use as use_module
 from kratom_safety import DataIntegrityError
 from kratom_safety._data import Store, build_store, get_store, read_dataset
-from kratom_safety._models import (
-    ClassCap,
-    CombinedRiskRule,
-    Interaction,
-    StatementAddendum,
-    UseRule,
-)
+from kratom_safety._models import Interaction
+from kratom_safety._models_rules import ClassCap, CombinedRiskRule, StatementAddendum, UseRule
 from kratom_safety._rules import Hit, capped, combined_risks
 
 SRC = pathlib.Path(ks.__file__).parent

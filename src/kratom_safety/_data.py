@@ -18,16 +18,10 @@ from ._errors import DataIntegrityError
 from ._models import (
     AdverseEvent,
     Alias,
-    ClassCap,
-    CombinedRiskRule,
     DependenceSignal,
-    FdaName,
-    FdaSubstance,
     Ingredient,
     Interaction,
     Jurisdiction,
-    KnownWords,
-    NdcBrand,
     Negation,
     PopulationNote,
     ProductProfile,
@@ -35,11 +29,9 @@ from ._models import (
     Reference,
     RegulatoryRecord,
     Substance,
-    UseRule,
-    UseStatement,
-    UseStatementId,
-    VariableName,
 )
+from ._models_fda import FdaName, FdaSubstance, KnownWords, NdcBrand, VariableName
+from ._models_rules import ClassCap, CombinedRiskRule, UseRule, UseStatement, UseStatementId
 from ._version import DATA_VERSION
 
 __all__ = [

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
-import string
-from typing import ClassVar, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = [
+    "ID_PATTERN",
+    "SLUG_PATTERN",
+    "UNII_PATTERN",
     "Action",
     "AdverseEvent",
     "Alias",
-    "ClassCap",
-    "CombinedRiskRule",
     "DependenceSignal",
     "Evidence",
-    "FdaName",
-    "FdaSubstance",
     "Figure",
     "Ingredient",
     "IngredientProperty",
@@ -27,13 +24,12 @@ __all__ = [
     "LegalConfidence",
     "LegalSourceKind",
     "LegalStatus",
-    "NdcBrand",
     "Negation",
     "PendingChange",
     "PopulationNote",
-    "ProductKind",
     "ProductProfile",
     "Property",
+    "Record",
     "Reference",
     "RegulatedSubstance",
     "RegulatoryRecord",
@@ -44,11 +40,6 @@ __all__ = [
     "Substance",
     "SubstanceId",
     "Target",
-    "UseFlag",
-    "UseMeasure",
-    "UseRule",
-    "UseStatement",
-    "UseStatementId",
 ]
 
 Severity = Literal["major", "moderate", "minor"]
@@ -124,18 +115,21 @@ RiskGroup = Literal[
 ]
 """A harm that several drugs on one list add up to (a combined risk of ``check()``)."""
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9 .,'()/+-]*$")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+#: FDA Unique Ingredient Identifier.
+UNII_PATTERN = r"^[0-9A-Z]{10}$"
+#: Ids of ingredients and records (lower case), and slugs (references, rules).
+ID_PATTERN = r"^[a-z0-9][a-z0-9 .,'()/+-]*$"
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
 
-class _Record(BaseModel):
+class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
 
-class Reference(_Record):
+class Reference(Record):
     """A source that was read: a paper (PMID / PMCID / DOI) or an official page (URL)."""
 
-    id: str = Field(pattern=_SLUG.pattern)
+    id: str = Field(pattern=SLUG_PATTERN)
     title: str = Field(min_length=5)
     authors: tuple[str, ...] = ()
     year: int | None = Field(default=None, ge=1900, le=2100)
@@ -184,7 +178,7 @@ class Reference(_Record):
         return f"{self.journal} {year}{ident}"
 
 
-class Substance(_Record):
+class Substance(Record):
     """Leaf kratom products and the two alkaloids that matter clinically."""
 
     id: SubstanceId
@@ -192,12 +186,12 @@ class Substance(_Record):
     kind: Literal["botanical", "alkaloid"]
     description: str
     synonyms: tuple[str, ...] = ()
-    unii: str | None = Field(default=None, pattern=r"^[0-9A-Z]{10}$")
+    unii: str | None = Field(default=None, pattern=UNII_PATTERN)
     """FDA UNII (kratom: Mitragyna speciosa leaf)."""
     references: tuple[str, ...] = Field(min_length=1)
 
 
-class IngredientProperty(_Record):
+class IngredientProperty(Record):
     """A class membership of an ingredient, with the references it was read in.
 
     Derived by the build from ``curation/sources/classes/<property>.json``: a curator read the
@@ -206,7 +200,7 @@ class IngredientProperty(_Record):
     """
 
     property: Property
-    source: str = Field(pattern=_SLUG.pattern)
+    source: str = Field(pattern=SLUG_PATTERN)
     sources: tuple[str, ...] = Field(min_length=1)
     locator: str = Field(min_length=2)
     detail: str | None = None
@@ -220,12 +214,12 @@ class IngredientProperty(_Record):
         return self
 
 
-class Ingredient(_Record):
+class Ingredient(Record):
     """A canonical ingredient (RxNorm ingredient name, lower case)."""
 
-    id: str = Field(pattern=_ID.pattern, max_length=80)
+    id: str = Field(pattern=ID_PATTERN, max_length=80)
     synonyms: tuple[str, ...] = ()
-    unii: str | None = Field(default=None, pattern=r"^[0-9A-Z]{10}$")
+    unii: str | None = Field(default=None, pattern=UNII_PATTERN)
     properties: tuple[IngredientProperty, ...] = ()
 
     @field_validator("synonyms")
@@ -250,10 +244,10 @@ class Ingredient(_Record):
         return any(p.property == prop for p in self.properties)
 
 
-class Alias(_Record):
+class Alias(Record):
     """A brand name or abbreviation that stands for one or more ingredients."""
 
-    id: str = Field(pattern=_SLUG.pattern)
+    id: str = Field(pattern=SLUG_PATTERN)
     text: str = Field(min_length=1)
     kind: Literal["brand", "abbreviation", "combination"]
     ingredients: tuple[str, ...] = ()
@@ -268,83 +262,14 @@ class Alias(_Record):
         return self
 
 
-_UNII = r"^[0-9A-Z]{10}$"
-
-
-class FdaName(_Record):
-    """A name from FDA's UNII list that the resolver matches exactly.
-
-    ``brand``: a brand name of one of our ingredients (``ingredients``). ``substance``: another
-    substance whose name starts like one of ours ("krypton kr-81m" is not the kratom product
-    "Krypton"); ``name`` is that substance, recognised but not in the clinical vocabulary.
-    """
-
-    id: str = Field(min_length=1, max_length=120)
-    """The name as the resolver sees it (normalised words)."""
-    name: str = Field(min_length=1)
-    kind: Literal["brand", "substance"]
-    unii: str = Field(pattern=_UNII)
-    ingredients: tuple[str, ...] = ()
-    """A brand's ingredients (checked when the store is built); empty for a substance."""
-
-
-class FdaSubstance(_Record):
-    """A drug substance in FDA's UNII list that is not in the clinical vocabulary."""
-
-    id: str = Field(min_length=1, max_length=200)
-    """FDA's display name, lower case."""
-    unii: str = Field(pattern=_UNII)
-    names: tuple[str, ...] = Field(min_length=1)
-    """Its names as the resolver sees them (normalised words)."""
-
-
-class NdcBrand(_Record):
-    """A proprietary name from FDA's NDC Directory with every ingredient of its products."""
-
-    id: str = Field(min_length=1, max_length=200)
-    """The name as the resolver sees it (normalised words; also the name it reports)."""
-    ingredients: tuple[str, ...] = ()
-    """Our ingredient names, or FDA's name of a substance outside the clinical vocabulary."""
-    alternatives: tuple[tuple[str, ...], ...] = ()
-    """When products sharing the name differ: each one's ingredients (the name is ambiguous)."""
-
-    @model_validator(mode="after")
-    def _one_reading(self) -> NdcBrand:
-        if bool(self.ingredients) == bool(self.alternatives):
-            raise ValueError("a product name has either ingredients or alternatives")
-        if self.alternatives and len(self.alternatives) < 2:
-            raise ValueError("alternatives needs at least two readings")
-        return self
-
-
-class KnownWords(_Record):
-    """Real words (everyday English, FDA product names) beginning with one letter: never
-    spelling-corrected into a drug."""
-
-    id: str = Field(pattern=r"^[a-z]$")
-    words: tuple[str, ...] = Field(min_length=1)
-
-
-class VariableName(_Record):
-    """A name of ours that FDA product names often use for products without its ingredients
-    (a flavour, a product line, a word with another meaning)."""
-
-    id: str = Field(min_length=1, max_length=200)
-    """The name as the resolver sees it (normalised words)."""
-    product_names: int = Field(ge=1)
-    """Distinct FDA proprietary names that contain it."""
-    without_it: int = Field(ge=1)
-    """How many of those are of products without its ingredients."""
-
-
-class Target(_Record):
+class Target(Record):
     """What a record applies to: one ingredient, or every ingredient with a property."""
 
     kind: Literal["ingredient", "property"]
     value: str
 
 
-class Interaction(_Record):
+class Interaction(Record):
     """One curated interaction: a kratom substance (precipitant) and a drug or drug property."""
 
     id: str = Field(pattern=r"^KS-INT-[0-9]{4}$")
@@ -370,7 +295,7 @@ class Interaction(_Record):
     last_reviewed: _dt.date
 
 
-class Figure(_Record):
+class Figure(Record):
     """A published number, with the reference it was read in."""
 
     label: str
@@ -378,7 +303,7 @@ class Figure(_Record):
     reference: str
 
 
-class AdverseEvent(_Record):
+class AdverseEvent(Record):
     id: str = Field(pattern=r"^KS-AE-[0-9]{4}$")
     event: str
     system: str
@@ -393,7 +318,7 @@ class AdverseEvent(_Record):
     last_reviewed: _dt.date
 
 
-class DependenceSignal(_Record):
+class DependenceSignal(Record):
     id: str = Field(pattern=r"^KS-DEP-[0-9]{4}$")
     kind: Literal["withdrawal", "prevalence", "risk_factor", "treatment", "neonatal"]
     title: str
@@ -420,7 +345,7 @@ LegalSourceKind = Literal["statute", "regulation", "register", "gazette", "agenc
 RegulatedSubstance = Literal["kratom", "7-hydroxymitragynine"]
 
 
-class RegulatorySource(_Record):
+class RegulatorySource(Record):
     """Where a legal status was read: the law or an official page, or (labelled) news."""
 
     title: str = Field(min_length=3)
@@ -437,14 +362,14 @@ class RegulatorySource(_Record):
         return self
 
 
-class PendingChange(_Record):
+class PendingChange(Record):
     """A bill or proposed rule that has not taken effect (never replaces the status)."""
 
     summary: str = Field(min_length=20)
     sources: tuple[RegulatorySource, ...] = ()
 
 
-class Jurisdiction(_Record):
+class Jurisdiction(Record):
     """An ISO 3166 code this library answers for (countries, US subdivisions, aliases)."""
 
     id: str = Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
@@ -452,7 +377,7 @@ class Jurisdiction(_Record):
     alias_of: str | None = None
 
 
-class RegulatoryRecord(_Record):
+class RegulatoryRecord(Record):
     """The legal status of kratom or of 7-OH in one jurisdiction, as shipped in the data."""
 
     id: str
@@ -484,10 +409,10 @@ class RegulatoryRecord(_Record):
         return self
 
 
-class ProductProfile(_Record):
+class ProductProfile(Record):
     """A kind of kratom or 7-OH product: what it contains, with published figures."""
 
-    id: str = Field(pattern=_SLUG.pattern)
+    id: str = Field(pattern=SLUG_PATTERN)
     name: str
     substances: tuple[SubstanceId, ...] = Field(min_length=1)
     description: str = Field(min_length=20)
@@ -498,10 +423,10 @@ class ProductProfile(_Record):
     last_reviewed: _dt.date
 
 
-class PopulationNote(_Record):
+class PopulationNote(Record):
     """What is known about kratom in a special population, and what to consider."""
 
-    id: str = Field(pattern=_SLUG.pattern)
+    id: str = Field(pattern=SLUG_PATTERN)
     population: str
     summary: str = Field(min_length=20)
     considerations: tuple[str, ...] = Field(min_length=1)
@@ -510,7 +435,7 @@ class PopulationNote(_Record):
     last_reviewed: _dt.date
 
 
-class Negation(_Record):
+class Negation(Record):
     """A negation or discontinuation pattern ("no", "stopped", "allergic to").
 
     A medication string whose words start with ``pattern`` (``position`` "before"), or hold it
@@ -519,150 +444,8 @@ class Negation(_Record):
     compared word by word after the same normalisation as medication strings.
     """
 
-    id: str = Field(pattern=_SLUG.pattern)
+    id: str = Field(pattern=SLUG_PATTERN)
     pattern: str = Field(min_length=1)
     position: Literal["before", "after", "either"]
     kind: Literal["negation", "discontinued", "held", "allergy"]
     example: str = Field(min_length=1)
-
-
-# --- clinical rules as data: combined risks, class caps, use-pattern rules -------------------
-
-
-def _fields(template: str) -> set[str]:
-    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
-
-
-class _Template(_Record):
-    """A record holding text with ``{placeholders}``: only the names in ``_allowed``."""
-
-    _allowed: ClassVar[dict[str, frozenset[str]]] = {}
-
-    @model_validator(mode="after")
-    def _known_placeholders(self) -> _Template:
-        for name, allowed in self._allowed.items():
-            extra = _fields(getattr(self, name)) - allowed
-            if extra:
-                raise ValueError(f"{name}: unknown placeholder(s) {sorted(extra)}")
-        return self
-
-
-class MemberReference(_Record):
-    """A reference cited when a member with this class (or this ingredient) is on the list."""
-
-    member: str = Field(pattern=_ID.pattern)
-    reference: str = Field(pattern=_SLUG.pattern)
-
-
-class TreatmentStatement(_Template):
-    """Replaces a group's statement when one of ``ingredients`` (a treatment) is a member."""
-
-    _allowed = {"statement": frozenset({"n", "names", "treatment"})}
-    ingredients: tuple[str, ...] = Field(min_length=1)
-    """In the order they are named in ``{treatment}``."""
-    statement: str = Field(min_length=20)
-    references: tuple[str, ...] = Field(min_length=1)
-
-
-class StatementAddendum(_Template):
-    """A sentence added when ``ingredient`` and a member with ``with_property`` are both on it."""
-
-    _allowed = {"text": frozenset({"members"})}
-    ingredient: str = Field(pattern=_ID.pattern)
-    with_property: Property
-    text: str = Field(min_length=20)
-    """``{members}``: the members with ``with_property``."""
-
-
-class CombinedRiskRule(_Template):
-    """A harm that several drugs on one list add up to, and what a report says about it."""
-
-    _allowed = {"title": frozenset({"n"}), "statement": frozenset({"n", "names"})}
-    id: RiskGroup
-    title: str = Field(min_length=10)
-    statement: str = Field(min_length=20)
-    properties: tuple[Property, ...] = Field(min_length=1)
-    """Class memberships that make a drug a member of the group."""
-    conditional: tuple[Property, ...] = ()
-    """Memberships that count only when a drug with one of ``properties`` is on the list."""
-    min_members: int = Field(default=2, ge=2)
-    fold: bool = False
-    """Fold the members' findings from the group's own class rule (the same generic text for
-    every drug) into the combined risk: they stay in the report (every drug keeps its line,
-    for outputs that list findings only) but carry ``combined_risk`` so that they are shown
-    under the one combined line, not as loose lines. Drug-specific records are not folded."""
-    references: tuple[str, ...] = Field(min_length=1)
-    member_references: tuple[MemberReference, ...] = ()
-    """Cited when a member with that class or id is on the list (its part in the risk)."""
-    treatment: TreatmentStatement | None = None
-    addenda: tuple[StatementAddendum, ...] = ()
-
-
-class ClassCap(_Record):
-    """A class rule reaches the members of another class at most at ``severity``."""
-
-    id: str = Field(pattern=_SLUG.pattern)
-    rule_property: Property
-    member_of: Property
-    severity: Severity
-    except_ingredients: tuple[str, ...] = ()
-    note: str = Field(min_length=20)
-    references: tuple[str, ...] = Field(min_length=1)
-
-
-ProductKind = Literal["leaf", "extract", "concentrated_7oh", "unknown"]
-UseMeasure = Literal["grams_per_dose", "doses_per_day", "doses_per_week", "months_of_use"]
-"""A number of a use pattern (``doses_per_week`` is seven times ``doses_per_day``)."""
-UseFlag = Literal["pregnant", "other_substance_use_disorder", "co_use_serious"]
-"""A yes/no fact of a use pattern. ``co_use_serious``: the co-used medicines produce a combined
-risk or a major, serious interaction finding."""
-
-
-class UseThreshold(_Record):
-    """Met when ``measure`` is given and at least ``at_least``."""
-
-    measure: UseMeasure
-    at_least: float = Field(ge=0)
-
-
-class UseRuleSignal(_Record):
-    """A signal record that a met rule points to, and the reason shown with it."""
-
-    record: str = Field(pattern=r"^KS-(DEP|AE)-[0-9]{4}$")
-    reason: str = Field(min_length=5)
-    """May name a measure of the rule's thresholds, e.g. ``{doses_per_day:g}``."""
-
-
-class UseRule(_Record):
-    """A published use-pattern threshold: met when every threshold, flag and product holds."""
-
-    id: str = Field(pattern=_SLUG.pattern)
-    order: int = Field(ge=1)
-    """Signals are listed in rule order."""
-    thresholds: tuple[UseThreshold, ...] = ()
-    flags: tuple[UseFlag, ...] = ()
-    product: ProductKind | None = None
-    signals: tuple[UseRuleSignal, ...] = Field(min_length=1)
-    basis: str = Field(min_length=20)
-    """Where the threshold was published (the records it points to carry the figures)."""
-    references: tuple[str, ...] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _conditions(self) -> UseRule:
-        if not (self.thresholds or self.flags or self.product):
-            raise ValueError("a use rule needs a threshold, a flag or a product")
-        measures = {t.measure for t in self.thresholds}
-        for s in self.signals:
-            if not _fields(s.reason) <= measures:
-                raise ValueError(f"reason of {s.record} names a measure the rule does not test")
-        return self
-
-
-UseStatementId = Literal["caveat", "matched_many", "matched_none", "matched_one"]
-
-
-class UseStatement(_Record):
-    """A fixed sentence of a use assessment (``{n}``: the number of signals)."""
-
-    id: UseStatementId
-    text: str = Field(min_length=10)

@@ -23,7 +23,8 @@ from types import MappingProxyType
 from typing import get_args
 
 from ._data import Store, get_store
-from ._models import Action, CombinedRiskRule, Interaction, Reference, RiskGroup, Severity
+from ._models import Action, Interaction, Reference, RiskGroup, Severity
+from ._models_rules import CombinedRiskRule
 
 __all__ = [
     "ACTION_RANK",

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ._check import Report, check
 from ._data import get_store
 from ._errors import InvalidInputError
-from ._models import DependenceSignal, ProductKind, ProductProfile, UseFlag, UseMeasure, UseRule
+from ._models import DependenceSignal, ProductProfile
+from ._models_rules import ProductKind, UseFlag, UseMeasure, UseRule
 
 __all__ = ["UseAssessment", "UsePattern", "UseSignal", "assess_use", "product_profiles"]
 

@@ -1,0 +1,78 @@
+"""Records of the FDA name lists the resolver reads: brand names of our ingredients, other
+drug substances, NDC product names, real words and names products use for something else."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ._models import UNII_PATTERN, Record
+
+__all__ = ["FdaName", "FdaSubstance", "KnownWords", "NdcBrand", "VariableName"]
+
+
+class FdaName(Record):
+    """A name from FDA's UNII list that the resolver matches exactly.
+
+    ``brand``: a brand name of one of our ingredients (``ingredients``). ``substance``: another
+    substance whose name starts like one of ours ("krypton kr-81m" is not the kratom product
+    "Krypton"); ``name`` is that substance, recognised but not in the clinical vocabulary.
+    """
+
+    id: str = Field(min_length=1, max_length=120)
+    """The name as the resolver sees it (normalised words)."""
+    name: str = Field(min_length=1)
+    kind: Literal["brand", "substance"]
+    unii: str = Field(pattern=UNII_PATTERN)
+    ingredients: tuple[str, ...] = ()
+    """A brand's ingredients (checked when the store is built); empty for a substance."""
+
+
+class FdaSubstance(Record):
+    """A drug substance in FDA's UNII list that is not in the clinical vocabulary."""
+
+    id: str = Field(min_length=1, max_length=200)
+    """FDA's display name, lower case."""
+    unii: str = Field(pattern=UNII_PATTERN)
+    names: tuple[str, ...] = Field(min_length=1)
+    """Its names as the resolver sees them (normalised words)."""
+
+
+class NdcBrand(Record):
+    """A proprietary name from FDA's NDC Directory with every ingredient of its products."""
+
+    id: str = Field(min_length=1, max_length=200)
+    """The name as the resolver sees it (normalised words; also the name it reports)."""
+    ingredients: tuple[str, ...] = ()
+    """Our ingredient names, or FDA's name of a substance outside the clinical vocabulary."""
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    """When products sharing the name differ: each one's ingredients (the name is ambiguous)."""
+
+    @model_validator(mode="after")
+    def _one_reading(self) -> NdcBrand:
+        if bool(self.ingredients) == bool(self.alternatives):
+            raise ValueError("a product name has either ingredients or alternatives")
+        if self.alternatives and len(self.alternatives) < 2:
+            raise ValueError("alternatives needs at least two readings")
+        return self
+
+
+class KnownWords(Record):
+    """Real words (everyday English, FDA product names) beginning with one letter: never
+    spelling-corrected into a drug."""
+
+    id: str = Field(pattern=r"^[a-z]$")
+    words: tuple[str, ...] = Field(min_length=1)
+
+
+class VariableName(Record):
+    """A name of ours that FDA product names often use for products without its ingredients
+    (a flavour, a product line, a word with another meaning)."""
+
+    id: str = Field(min_length=1, max_length=200)
+    """The name as the resolver sees it (normalised words)."""
+    product_names: int = Field(ge=1)
+    """Distinct FDA proprietary names that contain it."""
+    without_it: int = Field(ge=1)
+    """How many of those are of products without its ingredients."""
