@@ -37,15 +37,15 @@ import time
 from collections import Counter
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import ExitStack, closing
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Literal, TextIO
 
-from ._check import Report, _check_texts, _substance_arg, check, echo
+from ._args import substance_arg as _substance_arg
+from ._check import Report, check, check_lenient, echo
 from ._errors import InvalidInputError
-from ._resolver import validate_text
 from ._text import MAX_INPUT_LENGTH
 from ._version import DATA_VERSION, __version__
 
@@ -219,13 +219,7 @@ def _report_for(meds: tuple[str, ...], substance: str) -> Report:
 
     Cached: identical lists (same strings, same order) are checked once; Report is immutable.
     """
-    refused = set()
-    for i, text in enumerate(meds):
-        try:
-            validate_text(text)
-        except InvalidInputError:
-            refused.add(i)
-    return _check_texts(list(meds), _substance_arg(substance), frozenset(refused))
+    return check_lenient(meds, substance)
 
 
 def _error_result(patient_id: str, substance: str) -> PatientResult:
@@ -233,7 +227,7 @@ def _error_result(patient_id: str, substance: str) -> PatientResult:
         f"not screened: more than {_MAX_MEDS} distinct medications "
         "(the limit of one list; identical strings counted once)"
     )
-    report = replace(check((), substance=substance), statement=f"Patient {message}.")
+    report = check((), substance=substance).model_copy(update={"statement": f"Patient {message}."})
     return PatientResult(patient_id, report, message)
 
 
