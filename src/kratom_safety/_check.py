@@ -64,6 +64,8 @@ MAX_LIST = 1000
 ECHO_MAX = 200
 # An ambiguous entry with more readings than this (several ambiguous parts) shares nothing.
 _MAX_READINGS = 64
+# Lists up to this long have their report memoised.
+_MEMO_LIST = 32
 
 DISCLAIMER = (
     "kratom_safety is decision support for health professionals, not medical advice. "
@@ -196,15 +198,16 @@ def _input(index: int, text: str, store_key: int) -> InputResult:
 
 def _check_texts(meds: Sequence[str], primary: SubstanceId, refused: frozenset[int]) -> Report:
     """The report on validated strings; indexes in ``refused`` are reported as excluded."""
-    return _report(id(get_store()), primary, tuple(meds), refused)
+    key = id(get_store())
+    if len(meds) > _MEMO_LIST:
+        return _report(key, primary, tuple(meds), refused)
+    return _report_memo(key, primary, tuple(meds), refused)
 
 
-@lru_cache(maxsize=4096)
 def _report(
     key: int, primary: SubstanceId, meds: tuple[str, ...], refused: frozenset[int]
 ) -> Report:
-    """The report on one list (memoised: a report is immutable, and the same list of the same
-    strings always gives the same report; keyed by the store too)."""
+    """The report on one list."""
     inputs: list[InputResult] = []
     detected: list[SubstanceId] = []
     outside: list[str] = []
@@ -293,6 +296,12 @@ def _report(
     )
 
 
+# The report on a short list is memoised (a report is immutable, and the same strings in the
+# same order always give the same report; keyed by the store too). Long lists are not, to keep
+# the memory the memo holds small.
+_report_memo = lru_cache(maxsize=1024)(_report)
+
+
 class _Found(NamedTuple):
     findings: tuple[Finding, ...]
     """Sorted: most urgent action, then most severe, then ingredient and record id."""
@@ -303,7 +312,7 @@ class _Found(NamedTuple):
     """Ambiguous entries that gave a finding (shared by all their readings)."""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _findings(
     key: int,
     active: tuple[str, ...],
