@@ -298,6 +298,8 @@ def test_check_lenient_reports_refused_strings_as_excluded() -> None:
     assert "alprazolam" in {f.ingredient for f in r.findings}
     # the same list without the refused strings gives the same findings
     assert r.findings == ks.check(["Xanax", "sertraline"]).findings
+    junk = check_lenient(["Xanax", 3, None, ["x"]], "kratom")  # type: ignore[list-item]
+    assert junk.excluded == ("3", "None", "['x']")
     with pytest.raises(ks.InvalidInputError, match="substance must be one of"):
         check_lenient(["Xanax"], "coffee")
     with pytest.raises(ks.InvalidInputError):

@@ -102,13 +102,15 @@ def check_lenient(meds: Sequence[str], substance: str) -> Report:
     long, empty, not a string) are reported as ``excluded``, echoed truncated, instead of
     raising. ``substance`` is checked as in :func:`check`; the list length is not limited."""
     primary = substance_arg(substance)
+    texts: list[str] = []
     refused = set()
     for i, text in enumerate(meds):
         try:
-            validate_text(text)
+            texts.append(validate_text(text))
         except InvalidInputError:
             refused.add(i)
-    return _check_texts(meds, primary, frozenset(refused))
+            texts.append(text if isinstance(text, str) else repr(text))
+    return _check_texts(texts, primary, frozenset(refused))
 
 
 def echo(text: str) -> str:
@@ -217,7 +219,7 @@ def _report(
     checked = False
     for i, text in enumerate(meds):
         if i in refused:
-            shown = echo(text if isinstance(text, str) else repr(text))
+            shown = echo(text)
             inputs.append(InputResult(index=i, input=shown, status="excluded", match=None))
             gaps.setdefault("excluded", []).append(shown)
             continue
