@@ -151,3 +151,177 @@ def test_every_record_fires_for_a_drug_it_covers(store) -> None:  # type: ignore
             in {f.interaction_id for f in ks.check([drug], substance=record.substances[0]).findings}
         ]
         assert fired, f"no ingredient triggers {record.id}"
+
+
+# --- reports as frozen pydantic models (issue 14) --------------------------------------------
+
+FINDING_KEYS = [
+    "interaction_id",
+    "ingredient",
+    "inputs",
+    "substances",
+    "title",
+    "summary",
+    "severity",
+    "serious",
+    "action",
+    "evidence",
+    "evidence_rationale",
+    "mechanism_type",
+    "mechanism",
+    "mechanism_targets",
+    "clinical_effect",
+    "onset",
+    "management",
+    "counselling",
+    "matched_by",
+    "property_verified",
+    "references",
+    "last_reviewed",
+    "combined_risk",
+    "from_ambiguous_input",
+]
+REPORT_KEYS = [
+    "package_version",
+    "data_version",
+    "data_reviewed",
+    "substances",
+    "substances_detected_in_list",
+    "coverage",
+    "statement",
+    "findings",
+    "cumulative_risks",
+    "unrecognized",
+    "ambiguous",
+    "partially_recognized",
+    "negated",
+    "excluded",
+    "outside_vocabulary",
+    "inputs",
+    "disclaimer",
+]
+
+
+def test_finding_holds_its_interaction_and_reads_through_to_it() -> None:
+    from kratom_safety._data import get_store
+
+    store = get_store()
+    r = ks.check(["haloperidol", "oxycodone", "Xanax", "diphenhydramine"])
+    assert len(r.findings) >= 4
+    for f in r.findings:
+        it = store.interactions[f.interaction_id]
+        assert f.interaction is it
+        for name in (
+            "title",
+            "summary",
+            "serious",
+            "action",
+            "evidence",
+            "mechanism_type",
+            "mechanism",
+            "mechanism_targets",
+            "clinical_effect",
+            "onset",
+            "management",
+            "counselling",
+        ):
+            assert getattr(f, name) == getattr(it, name), name
+        assert f.last_reviewed == it.last_reviewed.isoformat()
+        assert f.property_verified is True
+        assert f.references == tuple(store.references[x] for x in it.references)
+        assert f.evidence_rationale.startswith(it.evidence_rationale)
+    # a class tier caps the finding's severity below the record's: the finding's own value
+    capped = next(f for f in r.findings if f.interaction_id == "KS-INT-0023")
+    assert capped.interaction.severity == "major" and capped.severity == "moderate"
+    assert capped.evidence_rationale != capped.interaction.evidence_rationale
+
+
+def test_results_are_frozen_pydantic_models() -> None:
+    import pydantic
+
+    r = ks.check(["oxycodone", "Xanax"])
+    for obj, field in (
+        (r, "statement"),
+        (r.findings[0], "severity"),
+        (r.inputs[0], "status"),
+        (r.cumulative_risks[0], "title"),
+    ):
+        assert isinstance(obj, pydantic.BaseModel)
+        with pytest.raises(pydantic.ValidationError):
+            setattr(obj, field, "x")
+    with pytest.raises(pydantic.ValidationError):
+        ks.Finding(**{**dict(r.findings[0]), "severity": "deadly"})
+
+
+def test_json_keys_keep_their_order() -> None:
+    d = ks.check(["oxycodone", "Xanax", "qqqq", "haloperidol", "methadone"]).to_dict()
+    assert list(d) == REPORT_KEYS
+    assert [list(f) for f in d["findings"]] == [FINDING_KEYS] * len(d["findings"])
+    assert list(d["cumulative_risks"][0]) == [
+        "group",
+        "ingredients",
+        "interaction_ids",
+        "statement",
+        "references",
+        "title",
+        "severity",
+        "action",
+        "escalated",
+    ]
+    assert list(d["findings"][0]["references"][0]) == [
+        "id",
+        "citation",
+        "title",
+        "year",
+        "pmid",
+        "pmcid",
+        "doi",
+        "url",
+        "study_type",
+    ]
+    assert list(d["inputs"][0]) == ["index", "input", "status", "match"]
+    assert d["inputs"][2]["match"] is None
+    assert d["inputs"][0]["match"] == ks.resolve("oxycodone").to_dict()  # type: ignore[union-attr]
+    assert json.loads(ks.check(["oxycodone"]).to_json()) == ks.check(["oxycodone"]).to_dict()
+
+
+def test_check_lenient_reports_refused_strings_as_excluded() -> None:
+    from kratom_safety._check import MAX_LIST, check_lenient
+
+    assert MAX_LIST == 1000
+    long = "oxycodone " * 60
+    r = check_lenient(["Xanax", long, "   ", "sertraline"], "kratom")
+    assert [i.status for i in r.inputs] == ["matched", "excluded", "excluded", "matched"]
+    assert r.excluded == (long[:200] + "\u2026", "   ")
+    assert r.coverage == "partial"
+    assert "refused, not checked" in r.statement
+    assert "alprazolam" in {f.ingredient for f in r.findings}
+    # the same list without the refused strings gives the same findings
+    assert r.findings == ks.check(["Xanax", "sertraline"]).findings
+    junk = check_lenient(["Xanax", 3, None, ["x"]], "kratom")  # type: ignore[list-item]
+    assert junk.excluded == ("3", "None", "['x']")
+    with pytest.raises(ks.InvalidInputError, match="substance must be one of"):
+        check_lenient(["Xanax"], "coffee")
+    with pytest.raises(ks.InvalidInputError):
+        ks.check(["Xanax", long])
+    with pytest.raises(ks.InvalidInputError, match="more than 1000 medications"):
+        ks.check(["Xanax"] * (MAX_LIST + 1))
+
+
+def test_vocabularies_come_from_their_literals() -> None:
+    from typing import get_args
+
+    from kratom_safety._models import Action, Severity
+    from kratom_safety._rules import ACTION_RANK, SEVERITY_RANK
+
+    assert tuple(SEVERITY_RANK) == get_args(Severity) == ("major", "moderate", "minor")
+    assert tuple(ACTION_RANK) == get_args(Action) == ("avoid", "adjust", "monitor", "no_action")
+    assert SEVERITY_RANK["major"] < SEVERITY_RANK["minor"]
+    assert ACTION_RANK["avoid"] < ACTION_RANK["no_action"]
+
+
+def test_the_same_list_gives_the_same_report() -> None:
+    meds = ["oxycodone", "Xanax", "qqqq"]
+    assert ks.check(meds) == ks.check(list(meds))
+    assert ks.check(meds) != ks.check(meds, substance="mitragynine")
+    assert ks.check(meds).inputs != ks.check(["Xanax", "oxycodone", "qqqq"]).inputs

@@ -148,3 +148,30 @@ def test_junk_is_refused(junk: object) -> None:
     if not isinstance(junk, list):
         with pytest.raises(ks.InvalidInputError):
             ks.medications_from_fhir(junk)  # type: ignore[arg-type]
+
+
+def test_fhir_mappings_cover_each_vocabulary_once() -> None:
+    from typing import get_args
+
+    from kratom_safety import _fhir
+    from kratom_safety._models import SUMMARY_MAX, Action, Interaction, Severity
+
+    assert tuple(_fhir._FHIR_SEVERITY) == get_args(Severity)
+    assert tuple(_fhir._INDICATOR) == get_args(Action)
+    # one limit for a card summary and for the summary of a record
+    assert Interaction.model_fields["summary"].metadata[-1].max_length == SUMMARY_MAX == 139
+    long = "word " * 60
+    assert len(_fhir._truncate(long)) <= SUMMARY_MAX
+    assert _fhir._truncate("x" * SUMMARY_MAX) == "x" * SUMMARY_MAX
+    assert _fhir._truncate("x" * (SUMMARY_MAX + 1)).endswith("...")
+
+
+def test_fhir_refuses_what_is_not_a_report() -> None:
+    report = ks.check(MEDS)
+    for fn in (ks.to_fhir, ks.to_cds_hooks):
+        with pytest.raises(ks.InvalidInputError, match="expected a Report"):
+            fn(report.to_dict())  # type: ignore[arg-type]
+        with pytest.raises(ks.InvalidInputError, match="source must be the FhirMedications"):
+            fn(report, source=["oxycodone"])  # type: ignore[arg-type]
+        with pytest.raises(ks.InvalidInputError, match="include_no_action must be True or"):
+            fn(report, include_no_action=1)  # type: ignore[arg-type]

@@ -100,3 +100,33 @@ def test_special_populations() -> None:
         set(notes)
     )
     assert all(n.references and n.considerations for n in notes.values())
+
+
+def test_argument_checks_are_shared_and_exact() -> None:
+    from kratom_safety import _args
+
+    assert _args.SUBSTANCES == ("kratom", "mitragynine", "7-hydroxymitragynine")
+    for junk in (None, 1, b"kratom", ["kratom"], "Kratom", "kratom "):
+        with pytest.raises(ks.InvalidInputError, match="substance must be one of kratom, mit"):
+            _args.substance_arg(junk)
+        with pytest.raises(ks.InvalidInputError, match="substance must be one of"):
+            ks.adverse_events(substance=junk if junk is not None else 3)  # type: ignore[arg-type]
+        with pytest.raises(ks.InvalidInputError, match="substance must be one of"):
+            ks.check(["oxycodone"], substance=junk)  # type: ignore[arg-type]
+    assert _args.substance_arg("mitragynine") == "mitragynine"
+    with pytest.raises(ks.InvalidInputError, match="kind must be one of withdrawal"):
+        ks.dependence_signals(kind="craving")
+    with pytest.raises(ks.InvalidInputError, match="kind must be a string"):
+        ks.dependence_signals(kind=3)  # type: ignore[arg-type]
+    with pytest.raises(ks.InvalidInputError, match="serious must be True, False or None"):
+        ks.adverse_events(serious=1)  # type: ignore[arg-type]
+    with pytest.raises(ks.InvalidInputError, match="severity must be major, moderate or minor"):
+        ks.interactions(severity="severe")
+    with pytest.raises(ks.InvalidInputError, match="evidence must be one of established"):
+        ks.interactions(evidence="strong")
+    assert _args.number_arg("x", 2, upper=3) == 2.0
+    for bad in (True, float("nan"), "2", -1, 4):
+        with pytest.raises(ks.InvalidInputError, match="x must be"):
+            _args.number_arg("x", bad, upper=3)
+    with pytest.raises(ks.InvalidInputError, match=r"on must be a datetime\.date"):
+        ks.regulatory_status("TH", on="2026-01-01")  # type: ignore[arg-type]

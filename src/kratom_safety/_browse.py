@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import get_args
 
+from ._args import SUBSTANCES, choice_arg, optional_str_arg, substance_arg
 from ._data import get_store
 from ._errors import InvalidInputError
-from ._models import Evidence, Interaction, SubstanceId
+from ._models import Evidence, Interaction
 from ._resolver import resolve
-from ._rules import SEVERITY_RANK, applicable, rules_for
+from ._rules import SEVERITIES, applicable, rules_for
 
 __all__ = ["interactions"]
 
-_SUBSTANCES: tuple[str, ...] = get_args(SubstanceId)
+_EVIDENCE: tuple[Evidence, ...] = get_args(Evidence)
 
 
 def interactions(
@@ -35,18 +36,13 @@ def interactions(
         ("severity", severity),
         ("evidence", evidence),
     ):
-        if value is not None and not isinstance(value, str):
-            raise InvalidInputError(f"{name} must be a string", value=value)
-    if substance is not None and substance not in _SUBSTANCES:
-        raise InvalidInputError(
-            f"substance must be one of {', '.join(_SUBSTANCES)}", value=substance
-        )
-    if severity is not None and severity not in SEVERITY_RANK:
-        raise InvalidInputError("severity must be major, moderate or minor", value=severity)
-    if evidence is not None and evidence not in get_args(Evidence):
-        raise InvalidInputError(
-            "evidence must be one of " + ", ".join(get_args(Evidence)), value=evidence
-        )
+        optional_str_arg(name, value)
+    if substance is not None:
+        substance_arg(substance)
+    if severity is not None:
+        choice_arg("severity", severity, SEVERITIES, "severity must be major, moderate or minor")
+    if evidence is not None:
+        choice_arg("evidence", evidence, _EVIDENCE)
     records = list(store.interactions.values())
     if drug is not None:
         m = resolve(drug)
@@ -54,7 +50,7 @@ def interactions(
             raise InvalidInputError("drug not recognised (or ambiguous)", value=drug)
         ids: set[str] = set()
         for ing in m.ingredients:
-            ids.update(h.record.id for h, _ in applicable(rules_for(store, ing), _SUBSTANCES))
+            ids.update(h.record.id for h, _ in applicable(rules_for(store, ing), SUBSTANCES))
         records = [r for r in records if r.id in ids]
     return [
         r

@@ -1,226 +1,77 @@
-"""Checking a medication list against the curated kratom interactions."""
+"""Checking a medication list against the curated kratom interactions.
+
+A call assembles parts that are memoised, so that checking a list costs little more than
+resolving its strings: what depends only on one string (its match, whether it is negated, its
+status) is read once per string; the records that apply to an ingredient once per ingredient
+and active substances (``_rules.applicable_for``); the combined risks once per set of
+ingredients; each finding and each input result once. Every memo is keyed by the store too,
+so a reloaded store never answers from old records; every memoised value is immutable.
+"""
 
 from __future__ import annotations
 
-import json
+import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, get_args
+from typing import NamedTuple
 
+from ._args import SUBSTANCES, substance_arg
 from ._browse import interactions
 from ._data import Store, get_store
 from ._errors import InvalidInputError
-from ._models import Action, Evidence, Reference, Severity, SubstanceId
-from ._resolver import Match, resolve_cached, validate_text
+from ._models import Severity, SubstanceId
+from ._report import (
+    Coverage,
+    CumulativeRisk,
+    Finding,
+    InputResult,
+    Report,
+    Status,
+    report_statement,
+)
+from ._resolver import Match, resolve, validate_text
 from ._rules import (
     ACTION_RANK,
     SEVERITY_RANK,
-    CumulativeRisk,
     applicable_for,
+    capped,
     combined_for,
+    properties_of,
+    rules_for,
 )
-from ._schema import FindingDict, ReferenceDict, ReportDict
 from ._text import NegationRule, negation_in, tokens
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 __all__ = [
     "DISCLAIMER",
+    "ECHO_MAX",
+    "MAX_LIST",
+    "SUBSTANCES",
     "CumulativeRisk",
     "Finding",
     "InputResult",
     "Report",
     "check",
+    "check_lenient",
+    "echo",
     "interactions",
     "negation_of",
 ]
 
-SUBSTANCES: tuple[str, ...] = get_args(SubstanceId)
-_MAX_LIST = 1000
+#: The most medication strings in one list.
+MAX_LIST = 1000
 #: Longest echo of a refused input string in a report (then an ellipsis).
 ECHO_MAX = 200
-
-Status = Literal[
-    "matched", "partial", "ambiguous", "substance", "unrecognized", "negated", "excluded"
-]
-Coverage = Literal["complete", "partial", "none"]
+# An ambiguous entry with more readings than this (several ambiguous parts) shares nothing.
+_MAX_READINGS = 64
+# Lists up to this long have their report memoised.
+_MEMO_LIST = 32
 
 DISCLAIMER = (
     "kratom_safety is decision support for health professionals, not medical advice. "
     "Kratom products vary widely in alkaloid content and may be adulterated; "
     "the evidence on kratom interactions is limited and mostly not from controlled human studies."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class InputResult:
-    """What became of one input string."""
-
-    index: int
-    input: str
-    status: Status
-    """``negated``: the entry says the drug is not taken ("no ...", "stopped ...");
-    ``excluded``: refused before checking (e.g. too long; only from batch screening)."""
-    match: Match | None
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One interaction that applies to one ingredient of the list."""
-
-    interaction_id: str
-    ingredient: str
-    inputs: tuple[str, ...]
-    substances: tuple[str, ...]
-    title: str
-    summary: str
-    severity: Severity
-    serious: bool
-    action: Action
-    evidence: Evidence
-    evidence_rationale: str
-    mechanism_type: str
-    mechanism: str
-    mechanism_targets: tuple[str, ...]
-    clinical_effect: str
-    onset: str
-    management: str
-    counselling: str
-    matched_by: str
-    """``ingredient:NAME`` for a drug-specific record, ``property:NAME`` for a class rule."""
-    property_verified: bool
-    """Always True: every shipped class membership was read in its source by a curator
-    (``docs/classes.md``); an unverified one is not shipped. Kept for compatibility."""
-    references: tuple[Reference, ...]
-    last_reviewed: str
-    combined_risk: str | None = None
-    """The group of the combined risk this finding is part of (its generic class-rule line,
-    e.g. one QT drug of several): the combined risk is the line to show first."""
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """The result of :func:`check`."""
-
-    substances: tuple[str, ...]
-    substances_detected_in_list: tuple[str, ...]
-    inputs: tuple[InputResult, ...]
-    findings: tuple[Finding, ...]
-    cumulative_risks: tuple[CumulativeRisk, ...]
-    unrecognized: tuple[str, ...]
-    ambiguous: tuple[str, ...]
-    partially_recognized: tuple[str, ...]
-    coverage: Coverage
-    """``complete``: every entry was checked; ``partial``: some were not (see the lists);
-    ``none``: nothing was checked at all (empty list, or no entry usable)."""
-    statement: str
-    disclaimer: str
-    data_version: str
-    package_version: str
-    data_reviewed: str
-    negated: tuple[str, ...] = ()
-    """Entries read as not taken (negation, stopped, held, allergy): no finding, not checked."""
-    excluded: tuple[str, ...] = ()
-    """Entries refused before checking (batch screening: too long), echoed truncated."""
-    outside_vocabulary: tuple[str, ...] = ()
-    """Substances recognised by name (FDA's substance list) that are not in the clinical
-    vocabulary: no class or interaction data was checked for them."""
-
-    def to_dict(self) -> ReportDict:
-        """A JSON-ready dict; the same report always gives the same dict."""
-        return {
-            "package_version": self.package_version,
-            "data_version": self.data_version,
-            "data_reviewed": self.data_reviewed,
-            "substances": list(self.substances),
-            "substances_detected_in_list": list(self.substances_detected_in_list),
-            "coverage": self.coverage,
-            "statement": self.statement,
-            "findings": [_finding_dict(f) for f in self.findings],
-            "cumulative_risks": [
-                {
-                    "group": c.group,
-                    "ingredients": list(c.ingredients),
-                    "interaction_ids": list(c.interaction_ids),
-                    "statement": c.statement,
-                    "references": [_ref_dict(r) for r in c.references],
-                    "title": c.title,
-                    "severity": c.severity,
-                    "action": c.action,
-                    "escalated": c.escalated,
-                }
-                for c in self.cumulative_risks
-            ],
-            "unrecognized": list(self.unrecognized),
-            "ambiguous": list(self.ambiguous),
-            "partially_recognized": list(self.partially_recognized),
-            "negated": list(self.negated),
-            "excluded": list(self.excluded),
-            "outside_vocabulary": list(self.outside_vocabulary),
-            "inputs": [
-                {
-                    "index": r.index,
-                    "input": r.input,
-                    "status": r.status,
-                    "match": r.match.to_dict() if r.match else None,
-                }
-                for r in self.inputs
-            ],
-            "disclaimer": self.disclaimer,
-        }
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, sort_keys=False)
-
-
-def _ref_dict(r: Reference) -> ReferenceDict:
-    return {
-        "id": r.id,
-        "citation": r.short,
-        "title": r.title,
-        "year": r.year,
-        "pmid": r.pmid,
-        "pmcid": r.pmcid,
-        "doi": r.doi,
-        "url": r.canonical_url,
-        "study_type": r.study_type,
-    }
-
-
-def _finding_dict(f: Finding) -> FindingDict:
-    return {
-        "interaction_id": f.interaction_id,
-        "ingredient": f.ingredient,
-        "inputs": list(f.inputs),
-        "substances": list(f.substances),
-        "title": f.title,
-        "summary": f.summary,
-        "severity": f.severity,
-        "serious": f.serious,
-        "action": f.action,
-        "evidence": f.evidence,
-        "evidence_rationale": f.evidence_rationale,
-        "mechanism_type": f.mechanism_type,
-        "mechanism": f.mechanism,
-        "mechanism_targets": list(f.mechanism_targets),
-        "clinical_effect": f.clinical_effect,
-        "onset": f.onset,
-        "management": f.management,
-        "counselling": f.counselling,
-        "matched_by": f.matched_by,
-        "property_verified": f.property_verified,
-        "references": [_ref_dict(r) for r in f.references],
-        "last_reviewed": f.last_reviewed,
-        "combined_risk": f.combined_risk,
-    }
-
-
-def _substance_arg(substance: object) -> str:
-    if not isinstance(substance, str) or substance not in SUBSTANCES:
-        raise InvalidInputError(
-            f"substance must be one of {', '.join(SUBSTANCES)}", value=substance
-        )
-    return substance
 
 
 def check(medications: Iterable[str], *, substance: str = "kratom") -> Report:
@@ -231,17 +82,35 @@ def check(medications: Iterable[str], *, substance: str = "kratom") -> Report:
     products named in the list itself are detected and added.
 
     Every input is reported: matched, ambiguous, partially recognised, or unrecognised.
+    An entry that could be more than one drug is not checked as either, except for the
+    findings that every reading of it shares (``Finding.from_ambiguous_input``).
     An empty ``findings`` tuple is never a statement of safety.
     """
-    primary = _substance_arg(substance)
+    primary = substance_arg(substance)
     if isinstance(medications, (str, bytes)) or not isinstance(medications, Iterable):
         raise InvalidInputError("medications must be a list of strings", value=medications)
     meds: list[str] = []
     for i, item in enumerate(medications):
-        if i >= _MAX_LIST:
-            raise InvalidInputError(f"more than {_MAX_LIST} medications in one list", index=i)
+        if i >= MAX_LIST:
+            raise InvalidInputError(f"more than {MAX_LIST} medications in one list", index=i)
         meds.append(validate_text(item, index=i))
     return _check_texts(meds, primary, frozenset())
+
+
+def check_lenient(meds: Sequence[str], substance: str) -> Report:
+    """:func:`check` of one list for batch screening: strings that :func:`check` refuses (too
+    long, empty, not a string) are reported as ``excluded``, echoed truncated, instead of
+    raising. ``substance`` is checked as in :func:`check`; the list length is not limited."""
+    primary = substance_arg(substance)
+    texts: list[str] = []
+    refused = set()
+    for i, text in enumerate(meds):
+        try:
+            texts.append(validate_text(text))
+        except InvalidInputError:
+            refused.add(i)
+            texts.append(text if isinstance(text, str) else repr(text))
+    return _check_texts(texts, primary, frozenset(refused))
 
 
 def echo(text: str) -> str:
@@ -275,113 +144,276 @@ def negation_of(text: str) -> str | None:
     return _negation_cached(text, id(get_store()))
 
 
-def _check_texts(meds: Sequence[str], primary: str, refused: frozenset[int]) -> Report:
-    """The report on validated strings; indexes in ``refused`` are reported as excluded."""
-    store = get_store()
-    inputs: list[InputResult] = []
-    detected: list[str] = []
-    outside: list[str] = []
-    ing_inputs: dict[str, list[str]] = {}
-    for i, text in enumerate(meds):
-        if i in refused:
-            inputs.append(InputResult(i, echo(text), "excluded", None))
-            continue
-        m = resolve_cached(text)
-        if _negation_cached(text, id(store)) is not None:
-            inputs.append(InputResult(i, text, "negated", m))
-            continue
-        if m is None:
-            inputs.append(InputResult(i, text, "unrecognized", None))
-            continue
-        if m.ambiguous:
-            inputs.append(InputResult(i, text, "ambiguous", m))
-            continue
-        subs = [x for x in m.ingredients if x in SUBSTANCES]
-        drugs = [x for x in m.ingredients if x not in SUBSTANCES]
-        for s in subs:
-            if s not in detected:
-                detected.append(s)
-        for d in drugs:
-            if d not in store.ingredients:
-                if d not in outside:
-                    outside.append(d)
-                continue
-            ing_inputs.setdefault(d, [])
-            if text not in ing_inputs[d]:
-                ing_inputs[d].append(text)
-        status: Literal["matched", "partial", "substance"]
-        status = "partial" if m.unmatched else ("substance" if not drugs else "matched")
-        inputs.append(InputResult(i, text, status, m))
+class _Read(NamedTuple):
+    """What one (valid) string is, for checking."""
 
-    active = [primary] + [s for s in SUBSTANCES if s in detected and s != primary]
-    findings: list[Finding] = []
-    key = (id(store), tuple(active))
-    names = tuple(sorted(ing_inputs))
-    cumulative, folded = combined_for(*key, names)
-    for ingredient in names:
-        inputs_of = tuple(sorted(ing_inputs[ingredient]))
-        for record_id, how, applies, sev, why in applicable_for(*key, ingredient):
-            group = folded.get((ingredient, record_id)) if folded else None
-            findings.append(
-                _finding(key[0], record_id, how, applies, ingredient, inputs_of, sev, why, group)
-            )
-    findings.sort(
-        key=lambda f: (
-            ACTION_RANK[f.action],
-            SEVERITY_RANK[f.severity],
-            f.ingredient,
-            f.interaction_id,
-        )
+    status: Status
+    match: Match | None
+    substances: tuple[SubstanceId, ...]
+    """Kratom substances it names."""
+    drugs: tuple[str, ...]
+    """Its ingredients that are in the clinical vocabulary."""
+    outside: tuple[str, ...]
+    """Its ingredients recognised by name only (not in the clinical vocabulary)."""
+    readings: tuple[tuple[str, ...], ...] = ()
+    """For an ambiguous string: the ingredients of each way of reading it."""
+
+
+@lru_cache(maxsize=65536)
+def _read(text: str, store_key: int) -> _Read:
+    store = get_store()
+    m = resolve(text)
+    if _negation_cached(text, store_key) is not None:
+        return _Read("negated", m, (), (), ())
+    if m is None:
+        return _Read("unrecognized", None, (), (), ())
+    if m.ambiguous:
+        return _Read("ambiguous", m, (), (), (), _readings(m))
+    subs = tuple(s for x in m.ingredients for s in SUBSTANCES if s == x)
+    others = [x for x in m.ingredients if x not in SUBSTANCES]
+    drugs = tuple(d for d in others if d in store.ingredients)
+    outside = tuple(d for d in others if d not in store.ingredients)
+    status: Status = "partial" if m.unmatched else ("substance" if not others else "matched")
+    return _Read(status, m, subs, drugs, outside)
+
+
+def _readings(m: Match) -> tuple[tuple[str, ...], ...]:
+    """The ingredients of each way of reading an ambiguous match (every combination of its
+    parts' alternatives); none when there are more than ``_MAX_READINGS``."""
+    options = [p.alternatives if p.ambiguous else (p.ingredients,) for p in m.parts]
+    n = 1
+    for o in options:
+        n *= len(o)
+    if n > _MAX_READINGS:
+        return ()
+    return tuple(
+        tuple(dict.fromkeys(ing for part in combo for ing in part))
+        for combo in itertools.product(*options)
     )
 
-    unrecognized = tuple(r.input for r in inputs if r.status == "unrecognized")
-    ambiguous = tuple(r.input for r in inputs if r.status == "ambiguous")
-    partial = tuple(r.input for r in inputs if r.status == "partial")
-    negated = tuple(r.input for r in inputs if r.status == "negated")
-    excluded = tuple(r.input for r in inputs if r.status == "excluded")
+
+@lru_cache(maxsize=65536)
+def _input(index: int, text: str, store_key: int) -> InputResult:
+    r = _read(text, store_key)
+    return InputResult(index=index, input=text, status=r.status, match=r.match)
+
+
+def _check_texts(meds: Sequence[str], primary: SubstanceId, refused: frozenset[int]) -> Report:
+    """The report on validated strings; indexes in ``refused`` are reported as excluded."""
+    key = id(get_store())
+    if len(meds) > _MEMO_LIST:
+        return _report(key, primary, tuple(meds), refused)
+    return _report_memo(key, primary, tuple(meds), refused)
+
+
+def _report(
+    key: int, primary: SubstanceId, meds: tuple[str, ...], refused: frozenset[int]
+) -> Report:
+    """The report on one list."""
+    inputs: list[InputResult] = []
+    detected: list[SubstanceId] = []
+    outside: list[str] = []
+    ing_inputs: dict[str, list[str]] = {}
+    ambiguous_reads: dict[str, tuple[tuple[str, ...], ...]] = {}
+    gaps: dict[Status, list[str]] = {}
+    checked = False
+    for i, text in enumerate(meds):
+        if i in refused:
+            shown = echo(text)
+            inputs.append(InputResult(index=i, input=shown, status="excluded", match=None))
+            gaps.setdefault("excluded", []).append(shown)
+            continue
+        r = _read(text, key)
+        inputs.append(_input(i, text, key))
+        if r.status in ("matched", "substance"):
+            checked = True
+        else:
+            gaps.setdefault(r.status, []).append(text)
+            if r.status == "partial":
+                checked = True
+            elif r.status == "ambiguous":
+                ambiguous_reads.setdefault(text, r.readings)
+        for s in r.substances:
+            if s not in detected:
+                detected.append(s)
+        for d in r.outside:
+            if d not in outside:
+                outside.append(d)
+        for d in r.drugs:
+            texts = ing_inputs.setdefault(d, [])
+            if text not in texts:
+                texts.append(text)
+
+    active = (primary, *(s for s in SUBSTANCES if s in detected and s != primary))
+    drugs = tuple((d, tuple(sorted(t))) for d, t in sorted(ing_inputs.items()))
+    found = _findings(key, active, drugs, tuple(ambiguous_reads.items()))
+    unrecognized = tuple(gaps.get("unrecognized", ()))
+    ambiguous = tuple(gaps.get("ambiguous", ()))
+    partial = tuple(gaps.get("partial", ()))
+    negated = tuple(gaps.get("negated", ()))
+    excluded = tuple(gaps.get("excluded", ()))
     coverage: Coverage
-    if not any(r.status in ("matched", "partial", "substance") for r in inputs):
+    if not checked and not found.shared_by:
         coverage = "none"
-    elif unrecognized or ambiguous or partial or negated or excluded or outside:
+    elif gaps or outside:
         coverage = "partial"
     else:
         coverage = "complete"
-    return Report(
-        substances=tuple(active),
+    statement = report_statement(
+        found.findings,
+        active,
+        found.without,
+        unrecognized,
+        tuple(a for a in ambiguous if a not in found.shared_by),
+        partial,
+        negated,
+        excluded,
+        empty=not inputs,
+        checked=coverage != "none",
+        combined=found.cumulative,
+        outside=tuple(outside),
+        shared=tuple(a for a in ambiguous if a in found.shared_by),
+    )
+    # Every part was validated when it was built (inputs, findings, combined risks) or is a
+    # tuple of strings built above from validated values, so the report is assembled without
+    # validating it all again (which would cost more than the rest of the check).
+    return Report.model_construct(
+        package_version=__version__,
+        data_version=DATA_VERSION,
+        data_reviewed=DATA_REVIEWED,
+        substances=active,
         substances_detected_in_list=tuple(detected),
-        inputs=tuple(inputs),
-        findings=tuple(findings),
-        cumulative_risks=cumulative,
+        coverage=coverage,
+        statement=statement,
+        findings=found.findings,
+        cumulative_risks=found.cumulative,
         unrecognized=unrecognized,
         ambiguous=ambiguous,
         partially_recognized=partial,
-        coverage=coverage,
-        statement=_statement(
-            findings,
-            active,
-            sorted(
-                set(ing_inputs)
-                - {f.ingredient for f in findings}
-                - {i for c in cumulative for i in c.ingredients}
-            ),
-            unrecognized,
-            ambiguous,
-            partial,
-            negated,
-            excluded,
-            empty=not inputs,
-            checked=coverage != "none",
-            combined=cumulative,
-            outside=tuple(outside),
-        ),
-        disclaimer=DISCLAIMER,
-        data_version=DATA_VERSION,
-        package_version=__version__,
-        data_reviewed=DATA_REVIEWED,
         negated=negated,
         excluded=excluded,
         outside_vocabulary=tuple(outside),
+        inputs=tuple(inputs),
+        disclaimer=DISCLAIMER,
     )
+
+
+# The report on a short list is memoised (a report is immutable, and the same strings in the
+# same order always give the same report; keyed by the store too). Long lists are not, to keep
+# the memory the memo holds small.
+_report_memo = lru_cache(maxsize=1024)(_report)
+
+
+class _Found(NamedTuple):
+    findings: tuple[Finding, ...]
+    """Sorted: most urgent action, then most severe, then ingredient and record id."""
+    cumulative: tuple[CumulativeRisk, ...]
+    without: tuple[str, ...]
+    """Ingredients on the list with no finding and no combined risk."""
+    shared_by: frozenset[str]
+    """Ambiguous entries that gave a finding (shared by all their readings)."""
+
+
+@lru_cache(maxsize=4096)
+def _findings(
+    key: int,
+    active: tuple[str, ...],
+    drugs: tuple[tuple[str, tuple[str, ...]], ...],
+    ambiguous: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...],
+) -> _Found:
+    """The findings and combined risks of a list: ``drugs`` are its ingredients with the
+    entries each came from, ``ambiguous`` its ambiguous entries with their readings
+    (memoised, like every part of a report)."""
+    names = tuple(d for d, _ in drugs)
+    cumulative, folded = combined_for(key, active, names)
+    findings: list[Finding] = []
+    for ingredient, inputs_of in drugs:
+        for record_id, how, applies, sev, why in applicable_for(key, active, ingredient):
+            group = folded.get((ingredient, record_id)) if folded else None
+            findings.append(
+                _finding(key, record_id, how, applies, ingredient, inputs_of, sev, why, group)
+            )
+    shared_by = _ambiguous_findings(key, active, ambiguous, findings) if ambiguous else set()
+    findings.sort(key=_rank)
+    without = set(names) - {f.ingredient for f in findings}
+    without -= {i for c in cumulative for i in c.ingredients}
+    return _Found(tuple(findings), cumulative, tuple(sorted(without)), frozenset(shared_by))
+
+
+def _rank(f: Finding) -> tuple[int, int, str, str]:
+    return (ACTION_RANK[f.action], SEVERITY_RANK[f.severity], f.ingredient, f.interaction_id)
+
+
+def _ambiguous_findings(
+    key: int,
+    active: tuple[str, ...],
+    reads: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...],
+    findings: list[Finding],
+) -> set[str]:
+    """Add to ``findings`` those that every reading of an ambiguous entry shares; return the
+    entries that gave one. A finding already on the list from an unambiguous entry (same
+    record, same ingredient) is not repeated."""
+    found: dict[_Shared, list[str]] = {}
+    for text, readings in reads:
+        for shared in _shared(key, active, readings):
+            found.setdefault(shared, []).append(text)
+    seen = {(f.interaction_id, f.ingredient) for f in findings}
+    entries: set[str] = set()
+    for (rid, ingredient, how, applies, sev, why), texts in found.items():
+        entries.update(texts)
+        if (rid, ingredient) not in seen:
+            inputs = tuple(sorted(texts))
+            findings.append(
+                _finding(key, rid, how, applies, ingredient, inputs, sev, why, None, True)
+            )
+    return entries
+
+
+# (record id, ingredient label, how it matched, substances, severity, why capped)
+_Shared = tuple[str, str, str, tuple[str, ...], Severity, "str | None"]
+_Carrier = tuple[str, str, tuple[str, ...], Severity, "str | None"]
+
+
+@lru_cache(maxsize=4096)
+def _shared(
+    key: int, active: tuple[str, ...], readings: tuple[tuple[str, ...], ...]
+) -> tuple[_Shared, ...]:
+    """The records that apply under every reading of an ambiguous entry.
+
+    A record counts for a reading when it applies to one of the reading's ingredients, also
+    when a more specific record supersedes it there (``Unisom``: the sedating-antihistamine
+    class rule applies to doxylamine, and to diphenhydramine under its own record). Of the
+    shared records, one superseded by another shared record is left out. Each is reported at
+    the mildest severity among the readings (a guess never escalates), its ingredient naming
+    the ingredients that carry it (``"doxylamine or diphenhydramine"``)."""
+    store = get_store()
+    per_reading: list[dict[str, list[_Carrier]]] = []
+    for reading in readings:
+        recs: dict[str, list[_Carrier]] = {}
+        for ing in reading:
+            props = properties_of(store, ing)
+            for hit in rules_for(store, ing):
+                applies = tuple(x for x in hit.record.substances if x in active)
+                if applies:
+                    sev, why = capped(store, hit, ing, props)
+                    recs.setdefault(hit.record.id, []).append(
+                        (ing, hit.matched_by, applies, sev, why)
+                    )
+        per_reading.append(recs)
+    if not per_reading:
+        return ()
+    common = set(per_reading[0]).intersection(*per_reading[1:])
+    common -= {x for rid in common for x in store.interactions[rid].supersedes}
+    out: list[_Shared] = []
+    for rid in sorted(common):
+        carriers = [c for recs in per_reading for c in recs[rid]]
+        # each reading at its most severe carrier; then the mildest reading
+        worst = [min(recs[rid], key=lambda c: SEVERITY_RANK[c[3]]) for recs in per_reading]
+        mild = max(worst, key=lambda c: SEVERITY_RANK[c[3]])
+        ings = " or ".join(dict.fromkeys(c[0] for c in carriers))
+        hows = " or ".join(dict.fromkeys(c[1] for c in carriers))
+        out.append((rid, ings, hows, mild[2], mild[3], mild[4]))
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -395,122 +427,21 @@ def _finding(
     severity: Severity,
     why: str | None,
     combined_risk: str | None,
+    from_ambiguous_input: bool = False,
 ) -> Finding:
     """One finding (memoised: findings are immutable; keyed by the store too, so a reloaded
     store never answers from old records)."""
     store = get_store()
     it = store.interactions[record_id]
     return Finding(
-        interaction_id=it.id,
+        interaction=it,
         ingredient=ingredient,
         inputs=inputs,
         substances=applies,
-        title=it.title,
-        summary=it.summary,
         severity=severity,
-        serious=it.serious,
-        action=it.action,
-        evidence=it.evidence,
         evidence_rationale=it.evidence_rationale + (f" {why}" if why else ""),
-        mechanism_type=it.mechanism_type,
-        mechanism=it.mechanism,
-        mechanism_targets=it.mechanism_targets,
-        clinical_effect=it.clinical_effect,
-        onset=it.onset,
-        management=it.management,
-        counselling=it.counselling,
         matched_by=matched_by,
-        property_verified=True,
         references=tuple(store.references[r] for r in it.references),
-        last_reviewed=it.last_reviewed.isoformat(),
         combined_risk=combined_risk,
+        from_ambiguous_input=from_ambiguous_input,
     )
-
-
-def _statement(
-    findings: list[Finding],
-    active: list[str],
-    without: list[str],
-    unrecognized: tuple[str, ...],
-    ambiguous: tuple[str, ...],
-    partial: tuple[str, ...],
-    negated: tuple[str, ...] = (),
-    excluded: tuple[str, ...] = (),
-    *,
-    empty: bool = False,
-    checked: bool = True,
-    combined: Sequence[CumulativeRisk] = (),
-    outside: tuple[str, ...] = (),
-) -> str:
-    subs = ", ".join(active)
-    if not checked:
-        why = (
-            "the medication list is empty"
-            if empty
-            else "no entry on the list was recognised as a current medication"
-        )
-        text = (
-            f"Nothing was checked against {subs} (kratom_safety data {DATA_VERSION}): {why}. "
-            "This is not an all-clear: no conclusion about interactions can be drawn from it."
-        )
-    elif findings or combined:
-        n = len(findings)
-        text = (
-            f"{n} interaction finding{'s' if n != 1 else ''} with {subs} "
-            f"(kratom_safety data {DATA_VERSION})."
-        )
-        if combined:
-            text += (
-                f" {len(combined)} combined risk{'s' if len(combined) != 1 else ''} across "
-                "the list: " + "; ".join(f"{c.title} ({c.severity})" for c in combined) + "."
-            )
-        if without:
-            text += (
-                f" No interaction is recorded for {', '.join(without)}; this is not evidence "
-                "that the combination is safe."
-            )
-    else:
-        text = (
-            f"No interaction with {subs} is recorded in kratom_safety data {DATA_VERSION} "
-            "for the recognised medications. This is not evidence that the combination is safe: "
-            "the evidence base for kratom is small and absence of a record is not absence of risk."
-        )
-    gaps = []
-    if unrecognized:
-        gaps.append("not recognised: " + "; ".join(repr(u) for u in unrecognized))
-    if ambiguous:
-        gaps.append("ambiguous, not checked: " + "; ".join(repr(a) for a in ambiguous))
-    if partial:
-        gaps.append("partly recognised: " + "; ".join(repr(p) for p in partial))
-    if negated:
-        gaps.append(
-            "read as not taken (negated or stopped), not checked: "
-            + "; ".join(repr(n) for n in negated)
-        )
-    if excluded:
-        gaps.append("refused, not checked: " + "; ".join(repr(e) for e in excluded))
-    if outside:
-        gaps.append(
-            "recognised but outside the clinical vocabulary, not checked: " + "; ".join(outside)
-        )
-    if gaps:
-        text += f" Coverage is {'partial' if checked else 'none'} - " + " | ".join(gaps) + "."
-    return text
-
-
-MAX_LIST = _MAX_LIST
-
-
-def check_lenient(meds: Sequence[str], substance: str) -> Report:
-    """check() on one list, for batch screening: strings that ``validate_text`` refuses (too
-    long...) are reported as ``excluded`` (echoed truncated) instead of raising.
-
-    ``substance`` must already be valid.
-    """
-    refused = set()
-    for i, text in enumerate(meds):
-        try:
-            validate_text(text)
-        except InvalidInputError:
-            refused.add(i)
-    return _check_texts(list(meds), _substance_arg(substance), frozenset(refused))

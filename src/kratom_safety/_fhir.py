@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ._args import bool_arg, instance_arg, optional_instance_arg
 from ._check import CumulativeRisk, Finding, Report
 from ._data import get_store
 from ._errors import InvalidInputError
@@ -20,6 +21,7 @@ from ._fhir_read import (
     medications_from_fhir,
     read_fhir_medications,
 )
+from ._models import SUMMARY_MAX, Action, Severity
 
 __all__ = [
     "MAX_FHIR_DEPTH",
@@ -37,9 +39,16 @@ __all__ = [
 NAMESPACE = "urn:kratom-safety"
 _UUID_NS = uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE)
 _ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
-_FHIR_SEVERITY = {"major": "high", "moderate": "moderate", "minor": "low"}
-_INDICATOR = {"avoid": "critical", "adjust": "warning", "monitor": "warning", "no_action": "info"}
-_SUMMARY_MAX = 139
+# One entry per value of the Literal (tests/test_fhir.py checks the keys against it).
+_FHIR_SEVERITY: dict[Severity, str] = {"major": "high", "moderate": "moderate", "minor": "low"}
+_INDICATOR: dict[Action, str] = {
+    "avoid": "critical",
+    "adjust": "warning",
+    "monitor": "warning",
+    "no_action": "info",
+}
+#: Said of a finding that every reading of an ambiguous entry shares.
+AMBIGUOUS_NOTE = "from an ambiguous entry"
 
 
 def _finding_uuid(report: Report, f: Finding) -> str:
@@ -56,24 +65,30 @@ def _substance_label(report: Report) -> str:
 
 
 def _check_report(report: object) -> Report:
-    if not isinstance(report, Report):
-        raise InvalidInputError("expected a Report from kratom_safety.check()", value=report)
-    return report
+    return instance_arg(report, Report, "expected a Report from kratom_safety.check()")
 
 
 def _check_source(source: object) -> FhirMedications | None:
-    if source is not None and not isinstance(source, FhirMedications):
-        raise InvalidInputError(
-            "source must be the FhirMedications the report was checked from", value=source
-        )
-    return source
+    message = "source must be the FhirMedications the report was checked from"
+    return optional_instance_arg(source, FhirMedications, message)
+
+
+_SHARED_NOTE = (
+    f"\n\nOf an ambiguous entry, only the interactions that every reading of it shares were "
+    f"checked; they are shown marked '{AMBIGUOUS_NOTE}'."
+)
+
+
+def _ingredient_label(f: Finding) -> str:
+    """The ingredient of a finding as EHR text shows it (saying when it is a reading of an
+    ambiguous entry)."""
+    return f"{f.ingredient} ({AMBIGUOUS_NOTE})" if f.from_ambiguous_input else f.ingredient
 
 
 def _shown(report: Report, include_no_action: object) -> list[Finding]:
     """The findings EHR output shows: ``no_action`` ones only when asked for."""
-    if not isinstance(include_no_action, bool):
-        raise InvalidInputError("include_no_action must be True or False", value=include_no_action)
-    return [f for f in report.findings if include_no_action or f.action != "no_action"]
+    everything = bool_arg("include_no_action", include_no_action)
+    return [f for f in report.findings if everything or f.action != "no_action"]
 
 
 def _counts(report: Report) -> Counter[str]:
@@ -158,7 +173,7 @@ def to_fhir(
                 "coding": [
                     {"system": _ACT_CODE, "code": "NHP", "display": "Natural Health Product Alert"}
                 ],
-                "text": f"{_substance_label(report)} - {f.ingredient} interaction",
+                "text": f"{_substance_label(report)} - {_ingredient_label(f)} interaction",
             },
             "severity": _FHIR_SEVERITY[f.severity],
             "author": {
@@ -247,7 +262,7 @@ def _combined_issue(
 
 
 def _truncate(text: str) -> str:
-    return text if len(text) <= _SUMMARY_MAX else text[: _SUMMARY_MAX - 3].rstrip() + "..."
+    return text if len(text) <= SUMMARY_MAX else text[: SUMMARY_MAX - 3].rstrip() + "..."
 
 
 def _card_footer(report: Report) -> str:
@@ -256,6 +271,8 @@ def _card_footer(report: Report) -> str:
 
 def _finding_card(report: Report, f: Finding, counts: Counter[str]) -> dict[str, Any]:
     on_list = "; ".join(_entries(t, counts[t]) for t in f.inputs)
+    if f.from_ambiguous_input:
+        on_list += f" ({AMBIGUOUS_NOTE}: {f.ingredient}; every reading has this interaction)"
     refs = "\n".join(
         f"- [{r.short}]({r.canonical_url}) ({r.study_type.replace('_', ' ')})" for r in f.references
     )
@@ -395,7 +412,9 @@ def to_cds_hooks(
                 f"{n} medication{'s' if n != 1 else ''} not recognised by kratom_safety "
                 "- not checked",
                 "These entries were not recognised (or were ambiguous), so interactions with "
-                "them were not checked:\n\n" + _listing(unchecked, counts),
+                "them were not checked:\n\n"
+                + _listing(unchecked, counts)
+                + (_SHARED_NOTE if any(f.from_ambiguous_input for f in report.findings) else ""),
             )
         )
     partial = tuple(dict.fromkeys(report.partially_recognized))

@@ -7,6 +7,7 @@ from typing import get_args
 
 from pydantic import BaseModel, ConfigDict
 
+from ._args import choice_arg, date_arg
 from ._data import get_store
 from ._errors import InvalidInputError
 from ._models import (
@@ -76,21 +77,8 @@ def _code(code: object) -> str:
 def _substances(substance: object) -> tuple[RegulatedSubstance, ...]:
     if substance is None:
         return _SUBSTANCES
-    for s in _SUBSTANCES:
-        if substance == s:
-            return (s,)
-    raise InvalidInputError(
-        "substance must be 'kratom' or '7-hydroxymitragynine' (or None for both)",
-        value=substance,
-    )
-
-
-def _date(on: object) -> _dt.date:
-    if on is None:
-        return _dt.date.today()
-    if isinstance(on, _dt.datetime) or not isinstance(on, _dt.date):
-        raise InvalidInputError("on must be a datetime.date (or None for today)", value=on)
-    return on
+    message = "substance must be 'kratom' or '7-hydroxymitragynine' (or None for both)"
+    return (choice_arg("substance", substance, _SUBSTANCES, message),)
 
 
 def _answer(rec: RegulatoryRecord, on: _dt.date) -> RegulatoryStatus:
@@ -155,7 +143,7 @@ def regulatory_status(
     """
     place = _code(code)
     wanted = _substances(substance)
-    day = _date(on)
+    day = date_arg("on", on)
     layers = [place]
     if place.startswith(_FEDERAL + "-"):
         layers.append(_FEDERAL)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 __all__ = [
     "ID_PATTERN",
     "SLUG_PATTERN",
+    "SUMMARY_MAX",
     "UNII_PATTERN",
     "Action",
     "AdverseEvent",
@@ -41,6 +42,9 @@ __all__ = [
     "SubstanceId",
     "Target",
 ]
+
+#: Longest summary of an interaction (it must fit a CDS Hooks card summary, < 140 characters).
+SUMMARY_MAX = 139
 
 Severity = Literal["major", "moderate", "minor"]
 Action = Literal["avoid", "adjust", "monitor", "no_action"]
@@ -282,7 +286,7 @@ class Interaction(Record):
     mechanism: str = Field(min_length=20)
     mechanism_targets: tuple[str, ...] = ()
     clinical_effect: str = Field(min_length=10)
-    summary: str = Field(min_length=10, max_length=139)
+    summary: str = Field(min_length=10, max_length=SUMMARY_MAX)
     severity: Severity
     serious: bool
     action: Action

@@ -23,11 +23,14 @@ from types import MappingProxyType
 from typing import get_args
 
 from ._data import Store, get_store
-from ._models import Action, Interaction, Reference, RiskGroup, Severity
+from ._models import Action, Interaction, RiskGroup, Severity
 from ._models_rules import CombinedRiskRule
+from ._report import CumulativeRisk
 
 __all__ = [
+    "ACTIONS",
     "ACTION_RANK",
+    "SEVERITIES",
     "SEVERITY_RANK",
     "CumulativeRisk",
     "Hit",
@@ -40,9 +43,11 @@ __all__ = [
     "rules_for",
 ]
 
-ACTION_RANK: dict[Action, int] = {"avoid": 0, "adjust": 1, "monitor": 2, "no_action": 3}
-SEVERITY_RANK: dict[Severity, int] = {"major": 0, "moderate": 1, "minor": 2}
-_SEVERITIES: tuple[Severity, ...] = ("major", "moderate", "minor")
+# Most urgent / most severe first: the order in which the Literals list them.
+ACTIONS: tuple[Action, ...] = get_args(Action)
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+ACTION_RANK: dict[Action, int] = {a: i for i, a in enumerate(ACTIONS)}
+SEVERITY_RANK: dict[Severity, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,30 +140,12 @@ def applicable(hits: Iterable[Hit], active: Iterable[str]) -> list[tuple[Hit, tu
 # --- combined risks -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CumulativeRisk:
-    """Several drugs on the list that add up to the same harm (one per risk group)."""
-
-    group: str
-    ingredients: tuple[str, ...]
-    interaction_ids: tuple[str, ...]
-    statement: str
-    references: tuple[Reference, ...]
-    title: str = ""
-    severity: Severity = "major"
-    """One step above the most severe finding of its members (at most ``major``)."""
-    action: Action = "monitor"
-    """The most urgent action among its members' findings, at least ``monitor``."""
-    escalated: bool = False
-    """True when ``severity`` is above that of every finding of its members."""
-
-
 def _member_severity(severities: Sequence[Severity]) -> Severity:
     return min(severities, key=SEVERITY_RANK.__getitem__) if severities else "minor"
 
 
 def _escalate(sev: Severity) -> Severity:
-    return _SEVERITIES[max(SEVERITY_RANK[sev] - 1, 0)]
+    return SEVERITIES[max(SEVERITY_RANK[sev] - 1, 0)]
 
 
 def combined_risks(

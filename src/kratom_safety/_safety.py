@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from typing import get_args
 
-from ._check import _substance_arg
+from ._args import (
+    choice_arg,
+    optional_bool_arg,
+    optional_str_arg,
+    substance_arg,
+)
 from ._data import get_store
-from ._errors import InvalidInputError
 from ._models import AdverseEvent, DependenceSignal, PopulationNote
 
 __all__ = ["adverse_events", "dependence_signals", "special_populations"]
 
-_DEP_KINDS = get_args(DependenceSignal.model_fields["kind"].annotation)
-
-
-def _opt_str(name: str, value: object) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise InvalidInputError(f"{name} must be a string", value=value)
-    return value
+_DEP_KINDS: tuple[str, ...] = get_args(DependenceSignal.model_fields["kind"].annotation)
 
 
 def adverse_events(
@@ -25,10 +23,9 @@ def adverse_events(
 ) -> list[AdverseEvent]:
     """Adverse-event records, filtered by substance, organ system and seriousness."""
     if substance is not None:
-        _substance_arg(substance)
-    system = _opt_str("system", system)
-    if serious is not None and not isinstance(serious, bool):
-        raise InvalidInputError("serious must be True, False or None", value=serious)
+        substance_arg(substance)
+    system = optional_str_arg("system", system)
+    serious = optional_bool_arg("serious", serious)
     return [
         ae
         for ae in get_store().adverse_events.values()
@@ -43,10 +40,9 @@ def dependence_signals(
 ) -> list[DependenceSignal]:
     """Dependence, withdrawal and treatment records, filtered by substance and kind."""
     if substance is not None:
-        _substance_arg(substance)
-    kind = _opt_str("kind", kind)
-    if kind is not None and kind not in _DEP_KINDS:
-        raise InvalidInputError("kind must be one of " + ", ".join(_DEP_KINDS), value=kind)
+        substance_arg(substance)
+    if kind is not None:
+        kind = choice_arg("kind", optional_str_arg("kind", kind), _DEP_KINDS)
     return [
         d
         for d in get_store().dependence.values()

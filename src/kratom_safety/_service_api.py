@@ -6,13 +6,11 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from ._check import SUBSTANCES, check
 from ._errors import InvalidInputError
 from ._legal import regulatory_status
+from ._report import report_schema
 from ._resolver import resolve_many
-from ._schema import ReportDict
 from ._service_http import MAX_BODY_BYTES, MAX_MEDICATIONS, HttpError
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
@@ -91,7 +89,7 @@ _MALFORMED = _error("malformed JSON or FHIR (one line, no traceback)")
 
 @lru_cache(maxsize=1)
 def _report_schemas() -> dict[str, Any]:
-    report = TypeAdapter(ReportDict).json_schema(ref_template="#/components/schemas/{model}")
+    report = report_schema(ref_template="#/components/schemas/{model}")
     defs: dict[str, Any] = report.pop("$defs", {})
     return {**defs, "Report": report}
 

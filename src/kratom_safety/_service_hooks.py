@@ -8,7 +8,6 @@ checked, never silence. This service never queries the FHIR server and keeps not
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 import uuid
 from collections import Counter
@@ -172,7 +171,7 @@ def _focused(report: Report, focus: set[str]) -> Report:
     findings = tuple(f for f in report.findings if focus.intersection(f.inputs))
     names = {f.ingredient for f in findings}
     cumulative = tuple(c for c in report.cumulative_risks if names.intersection(c.ingredients))
-    return dataclasses.replace(report, findings=findings, cumulative_risks=cumulative)
+    return report.model_copy(update={"findings": findings, "cumulative_risks": cumulative})
 
 
 _INDICATOR = {"avoid": "critical", "adjust": "warning", "monitor": "warning"}

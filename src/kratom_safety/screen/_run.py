@@ -7,7 +7,6 @@ import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, closing
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
@@ -45,7 +44,9 @@ def _screen_group(group: Group, substance: str) -> PatientResult:
             f"not screened: more than {MAX_LIST} distinct medications "
             "(the limit of one list; identical strings counted once)"
         )
-        report = replace(check((), substance=substance), statement=f"Patient {message}.")
+        report = check((), substance=substance).model_copy(
+            update={"statement": f"Patient {message}."}
+        )
         return PatientResult(patient_id, report, message)
     return PatientResult(patient_id, report_for(meds, substance))
 
