@@ -22,7 +22,7 @@ import pathlib
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from rapidfuzz.distance import OSA
@@ -387,51 +387,46 @@ def ndc_brands(
     family: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     family_names: dict[str, set[str]] = defaultdict(set)
     labeller: set[str] = set()  # a company's name is not a product's ("Jafra", "PDI")
-    path = pinned("ndc-products")
-    with path.open(encoding="latin-1", newline="") as fh:
-        header = next(fh).rstrip("\r\n").split("\t")
-        col = {name: i for i, name in enumerate(header)}
-        for line in fh:
-            row = line.rstrip("\r\n").split("\t")
-            if len(row) != len(header) or row[col["PRODUCTTYPENAME"]] not in HUMAN_PRODUCTS:
+    for row in ndc_rows(pinned):
+        if row["PRODUCTTYPENAME"] not in HUMAN_PRODUCTS:
+            continue
+        found: list[str] = []
+        for sub in row["SUBSTANCENAME"].split(";"):
+            unii = ul.unii_of(sub.strip()) if sub.strip() else None
+            if unii is None:
+                found = []
+                break
+            name = canonical_of(unii)
+            if name not in found:
+                found.append(name)
+        if not found:
+            continue
+        brand = row["PROPRIETARYNAME"].strip()
+        suffix = row["PROPRIETARYNAMESUFFIX"].strip()
+        labeller.update(key(row["LABELERNAME"]).split())
+        if key(brand) not in held_out and key(f"{brand} {suffix}") not in held_out:
+            for w in set(key(brand).split()):
+                if (
+                    len(w) >= _MIN_FAMILY_LETTERS
+                    and w.isascii()
+                    and w.isalpha()
+                    and w not in english
+                    and w not in taken
+                    and w not in STOP_WORDS
+                ):
+                    family[w].add(tuple(sorted(found)))
+                    family_names[w].add(key(brand))
+        for text in {brand, f"{brand} {suffix}".strip()}:
+            k = key(text)
+            if not product_usable(k) or k in taken or parent_key(text) in taken:
                 continue
-            found: list[str] = []
-            for sub in row[col["SUBSTANCENAME"]].split(";"):
-                unii = ul.unii_of(sub.strip()) if sub.strip() else None
-                if unii is None:
-                    found = []
-                    break
-                name = canonical_of(unii)
-                if name not in found:
-                    found.append(name)
-            if not found:
+            if k in STOP_WORDS or len(k.replace(" ", "")) < 5:
                 continue
-            brand = row[col["PROPRIETARYNAME"]].strip()
-            suffix = row[col["PROPRIETARYNAMESUFFIX"]].strip()
-            labeller.update(key(row[col["LABELERNAME"]]).split())
-            if key(brand) not in held_out and key(f"{brand} {suffix}") not in held_out:
-                for w in set(key(brand).split()):
-                    if (
-                        len(w) >= _MIN_FAMILY_LETTERS
-                        and w.isascii()
-                        and w.isalpha()
-                        and w not in english
-                        and w not in taken
-                        and w not in STOP_WORDS
-                    ):
-                        family[w].add(tuple(sorted(found)))
-                        family_names[w].add(key(brand))
-            for text in {brand, f"{brand} {suffix}".strip()}:
-                k = key(text)
-                if not product_usable(k) or k in taken or parent_key(text) in taken:
-                    continue
-                if k in STOP_WORDS or len(k.replace(" ", "")) < 5:
-                    continue
-                if " " not in k and ul.word_uses[k] >= _COMMON_WORD_USES:
-                    continue
-                if all(w in STOP_WORDS or w.isdigit() for w in k.split()):
-                    continue
-                readings[k].add(tuple(sorted(found)))
+            if " " not in k and ul.word_uses[k] >= _COMMON_WORD_USES:
+                continue
+            if all(w in STOP_WORDS or w.isdigit() for w in k.split()):
+                continue
+            readings[k].add(tuple(sorted(found)))
     # A short name made only of everyday words that many product names share ("Broad Spectrum
     # SPF 15", "Extra Strength") describes products rather than naming one: left out (a coined
     # word such as "Seltzer" names a product line however many names use it). Four words or
@@ -495,32 +490,25 @@ def known_words(
     words = {
         k for k in map(key, english) if len(k) >= MIN_FUZZY_LETTERS and k.isascii() and k.isalpha()
     }
-    path = pinned("ndc-products")
-    with path.open(encoding="latin-1", newline="") as fh:
-        header = next(fh).rstrip("\r\n").split("\t")
-        col = {name: i for i, name in enumerate(header)}
-        for line in fh:
-            row = line.rstrip("\r\n").split("\t")
-            if len(row) != len(header):
-                continue
-            brand = row[col["PROPRIETARYNAME"]].strip()
-            suffix = row[col["PROPRIETARYNAMESUFFIX"]].strip()
-            if key(brand) in held_out or key(f"{brand} {suffix}") in held_out:
-                continue
-            # a misspelt ingredient of the product itself ("Acetaminohpen") is a misspelling,
-            # not another word: it stays correctable
-            own = {w for sub in row[col["SUBSTANCENAME"]].split(";") for w in key(sub).split()}
-            words.update(
-                w
-                for w in key(f"{brand} {suffix}").split()
-                if len(w) >= MIN_FUZZY_LETTERS
-                and w.isascii()
-                and w.isalpha()
-                and not any(
-                    0 < OSA.distance(w, o, score_cutoff=_max_edits(len(w))) <= _max_edits(len(w))
-                    for o in own
-                )
+    for row in ndc_rows(pinned):
+        brand = row["PROPRIETARYNAME"].strip()
+        suffix = row["PROPRIETARYNAMESUFFIX"].strip()
+        if key(brand) in held_out or key(f"{brand} {suffix}") in held_out:
+            continue
+        # a misspelt ingredient of the product itself ("Acetaminohpen") is a misspelling,
+        # not another word: it stays correctable
+        own = {w for sub in row["SUBSTANCENAME"].split(";") for w in key(sub).split()}
+        words.update(
+            w
+            for w in key(f"{brand} {suffix}").split()
+            if len(w) >= MIN_FUZZY_LETTERS
+            and w.isascii()
+            and w.isalpha()
+            and not any(
+                0 < OSA.distance(w, o, score_cutoff=_max_edits(len(w))) <= _max_edits(len(w))
+                for o in own
             )
+        )
     by_letter: dict[str, list[str]] = defaultdict(list)
     for w in sorted(words):
         by_letter[w[0]].append(w)
@@ -531,6 +519,16 @@ def known_words(
 #: at least this share of them, are of products without its ingredients.
 VARIABLE_MIN_PRODUCTS = 2
 VARIABLE_MIN_SHARE = 0.25
+
+
+def ndc_rows(pinned: Callable[[str], pathlib.Path]) -> Iterator[dict[str, str]]:
+    """The complete rows of FDA's NDC Directory product file, as column -> value."""
+    with pinned("ndc-products").open(encoding="latin-1", newline="") as fh:
+        header = next(fh).rstrip("\r\n").split("\t")
+        for line in fh:
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) == len(header):
+                yield dict(zip(header, row, strict=True))
 
 
 def _holds(found: set[str], names_of: dict[str, set[str]], iid: str) -> bool:
@@ -556,41 +554,34 @@ def variable_names(
     with_name: dict[str, set[str]] = defaultdict(set)
     without: dict[str, set[str]] = defaultdict(set)
     longest = max(len(k.split()) for k in ours)
-    path = pinned("ndc-products")
-    with path.open(encoding="latin-1", newline="") as fh:
-        header = next(fh).rstrip("\r\n").split("\t")
-        col = {name: i for i, name in enumerate(header)}
-        for line in fh:
-            row = line.rstrip("\r\n").split("\t")
-            if len(row) != len(header):
-                continue
-            brand = row[col["PROPRIETARYNAME"]].strip()
-            suffix = row[col["PROPRIETARYNAMESUFFIX"]].strip()
-            name = key(f"{brand} {suffix}")
-            if not name or name in held_out or key(brand) in held_out:
-                continue
-            # what the product holds: our ingredient where FDA's list says so, and each
-            # substance name as written (its first words may be ours: "miconazole nitrate")
-            found: set[str] = set()
-            for sub in row[col["SUBSTANCENAME"]].split(";"):
-                if sub.strip():
-                    found.add(key(sub))
-                    unii = ul.unii_of(sub.strip())
-                    if unii is not None:
-                        found.add(canonical_of(unii))
-            if not found:
-                continue
+    for row in ndc_rows(pinned):
+        brand = row["PROPRIETARYNAME"].strip()
+        suffix = row["PROPRIETARYNAMESUFFIX"].strip()
+        name = key(f"{brand} {suffix}")
+        if not name or name in held_out or key(brand) in held_out:
+            continue
+        # what the product holds: our ingredient where FDA's list says so, and each
+        # substance name as written (its first words may be ours: "miconazole nitrate")
+        found: set[str] = set()
+        for sub in row["SUBSTANCENAME"].split(";"):
+            if sub.strip():
+                found.add(key(sub))
+                unii = ul.unii_of(sub.strip())
+                if unii is not None:
+                    found.add(canonical_of(unii))
+        if not found:
+            continue
 
-            words = name.split()
-            for i in range(len(words)):
-                for j in range(i + 1, min(len(words), i + longest) + 1):
-                    k = " ".join(words[i:j])
-                    readings = ours.get(k)
-                    if readings is None:
-                        continue
-                    with_name[k].add(name)
-                    if not any(all(_holds(found, names_of, iid) for iid in r) for r in readings):
-                        without[k].add(name)
+        words = name.split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + longest) + 1):
+                k = " ".join(words[i:j])
+                readings = ours.get(k)
+                if readings is None:
+                    continue
+                with_name[k].add(name)
+                if not any(all(_holds(found, names_of, iid) for iid in r) for r in readings):
+                    without[k].add(name)
     out: Records = []
     for k in sorted(without):
         n, m = len(with_name[k]), len(without[k])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ._args import number_arg
 from ._check import Report, check
 from ._data import get_store
 from ._errors import InvalidInputError
@@ -59,16 +60,6 @@ class UseAssessment:
     statement: str
 
 
-def _number(name: str, value: object, *, upper: float) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        raise InvalidInputError(f"{name} must be a number", value=value)
-    if not 0 <= value <= upper:
-        raise InvalidInputError(f"{name} must be between 0 and {upper:g}", value=value)
-    return float(value)
-
-
 def _pattern(pattern: object) -> UsePattern:
     if not isinstance(pattern, UsePattern):
         raise InvalidInputError("expected a UsePattern", value=pattern)
@@ -76,9 +67,9 @@ def _pattern(pattern: object) -> UsePattern:
         raise InvalidInputError(
             "product must be leaf, extract, concentrated_7oh or unknown", value=pattern.product
         )
-    _number("grams_per_dose", pattern.grams_per_dose, upper=500)
-    _number("doses_per_day", pattern.doses_per_day, upper=100)
-    _number("months_of_use", pattern.months_of_use, upper=1200)
+    number_arg("grams_per_dose", pattern.grams_per_dose, upper=500)
+    number_arg("doses_per_day", pattern.doses_per_day, upper=100)
+    number_arg("months_of_use", pattern.months_of_use, upper=1200)
     if not isinstance(pattern.co_used, tuple) or not all(
         isinstance(x, str) for x in pattern.co_used
     ):
