@@ -110,7 +110,9 @@ def check_lenient(meds: Sequence[str], substance: str) -> Report:
         except InvalidInputError:
             refused.add(i)
             texts.append(text if isinstance(text, str) else repr(text))
-    return _check_texts(texts, primary, frozenset(refused))
+    # batch screening keeps its own memo of lists; this one would only hold more objects for
+    # the garbage collector to walk (new lists rarely repeat in a batch)
+    return _report(id(get_store()), primary, tuple(texts), frozenset(refused))
 
 
 def echo(text: str) -> str:
@@ -192,7 +194,7 @@ def _readings(m: Match) -> tuple[tuple[str, ...], ...]:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _input(index: int, text: str, store_key: int) -> InputResult:
     r = _read(text, store_key)
     return InputResult(index=index, input=text, status=r.status, match=r.match)
@@ -416,7 +418,7 @@ def _shared(
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _finding(
     store_key: int,
     record_id: str,
