@@ -274,7 +274,7 @@ def applicable_for(store_key: int, active: tuple[str, ...], ingredient: str) -> 
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def combined_for(
     store_key: int, active: tuple[str, ...], names: tuple[str, ...]
 ) -> tuple[tuple[CumulativeRisk, ...], Mapping[tuple[str, str], str]]:
