@@ -30,6 +30,8 @@ from rapidfuzz.distance import OSA
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from kratom_safety._index import MIN_FUZZY_LEN  # noqa: E402
+from kratom_safety._spelling import max_edits  # noqa: E402
 from kratom_safety._text import SALT_WORDS, STOP_WORDS, normalize  # noqa: E402
 
 Records = list[dict[str, Any]]
@@ -120,8 +122,6 @@ def usable(name: str) -> bool:
     return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
 
 
-#: The resolver spells out no word shorter than this (kratom_safety._index.MIN_FUZZY_LEN).
-MIN_FUZZY_LETTERS = 5
 
 
 def product_usable(k: str) -> bool:
@@ -473,22 +473,17 @@ def ndc_brands(
     return out
 
 
-def _max_edits(n: int) -> int:
-    """The resolver's edit allowance for a word of ``n`` letters (kratom_safety._resolver)."""
-    return 1 if n <= 9 else 2 if n <= 13 else 3
-
-
 def known_words(
     pinned: Callable[[str], pathlib.Path], held_out: set[str], english: set[str]
 ) -> Records:
     """Words the resolver never spelling-corrects: everyday English words, and the words of
     the proprietary names in FDA's NDC Directory (a real product word such as "Dorflex" or
     "Suphedrine" is not a misspelling of Norflex or ephedrine). Only words of
-    ``MIN_FUZZY_LETTERS`` letters or more, grouped by first letter. Names in ``held_out``
+    ``MIN_FUZZY_LEN`` letters or more, grouped by first letter. Names in ``held_out``
     (the real-world development set) do not contribute, so that the set measures unseen
     words."""
     words = {
-        k for k in map(key, english) if len(k) >= MIN_FUZZY_LETTERS and k.isascii() and k.isalpha()
+        k for k in map(key, english) if len(k) >= MIN_FUZZY_LEN and k.isascii() and k.isalpha()
     }
     for row in ndc_rows(pinned):
         brand = row["PROPRIETARYNAME"].strip()
@@ -501,11 +496,11 @@ def known_words(
         words.update(
             w
             for w in key(f"{brand} {suffix}").split()
-            if len(w) >= MIN_FUZZY_LETTERS
+            if len(w) >= MIN_FUZZY_LEN
             and w.isascii()
             and w.isalpha()
             and not any(
-                0 < OSA.distance(w, o, score_cutoff=_max_edits(len(w))) <= _max_edits(len(w))
+                0 < OSA.distance(w, o, score_cutoff=max_edits(len(w))) <= max_edits(len(w))
                 for o in own
             )
         )
