@@ -15,6 +15,9 @@ and from kratom_safety.ingredient(name).unii when the library has it).
     partial  at least one matched, nothing wrong
     none     no answer (None, no ingredients, or ambiguous; ambiguous is also shown alone)
     wrong    some returned ingredient matches no label substance: a wrong drug
+    far      (of wrong) a wrong name shares no name with any label substance either: not a
+             salt, ester or plant part written differently ("tenofovir" for "tenofovir
+             disoproxil fumarate" is wrong above but not far)
 
 When products sharing one string disagree on their substances (e.g. "Pain Relief"), a returned
 ingredient must be in every reading, or it is a guess and counts as wrong.
@@ -253,6 +256,20 @@ def dner_resolver(fuzzy: bool, crashes: collections.Counter[str]) -> Callable[[s
 # --- scoring -------------------------------------------------------------------------------
 
 
+def _words(name: str) -> frozenset[str]:
+    return frozenset(re.sub(r"[^a-z0-9 ]", " ", name.casefold()).split())
+
+
+def far_wrong(bad: Sequence[str], readings: Sequence[Sequence[str]]) -> bool:
+    """Whether a wrong answer names a drug that shares no name with the label: some wrong
+    name's words are neither a subset nor a superset of any label substance's words. This
+    forgives an ester, a prodrug, a plant part or a salt written differently ("tenofovir" for
+    "tenofovir disoproxil fumarate", "pancrelipase" for "pancrelipase lipase"), which the
+    strict count above does not; it is the closer figure for "a different drug"."""
+    labels = [_words(s) for reading in readings for s in reading]
+    return any(not any(w <= lab or lab <= w for lab in labels) for w in (_words(b) for b in bad))
+
+
 @dataclass
 class Tally:
     n: int = 0
@@ -272,13 +289,15 @@ class Tally:
         return (
             f"{label:<34}{self.n:>6}{pct(c['exact'])}{pct(c['partial'])}{pct(none)}"
             f"{pct(c['ambiguous'])}{pct(c['wrong'])}{c['wrong']:>7}{pct(c['exact'] + c['partial'])}"
+            f"{pct(c['far'])}"
         )
 
 
 HEAD = (
     f"{'':<34}{'n':>6}{'exact%':>6}{'part%':>6}{'none%':>6}{'ambig%':>6}{'wrong%':>6}"
-    f"{'wrong':>7}{'recog%':>6}"
+    f"{'wrong':>7}{'recog%':>6}{'far%':>6}"
 )
+# far%: wrong answers sharing no name with the label (see far_wrong)
 
 
 def run_all(run: Callable[[str], Answer], rows: Sequence[Row]) -> tuple[list[Answer], float]:
@@ -300,6 +319,9 @@ def score(
             tallies[key].add(outcome)
         if outcome == "wrong":
             wrong.append((r, [names[0] for names in a.items or []], bad))
+            if far_wrong(bad, r.readings):
+                for key in ("overall", f"style: {r.style}", f"group: {r.category}"):
+                    tallies[key].counts["far"] += 1
     return tallies, wrong
 
 

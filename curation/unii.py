@@ -361,6 +361,12 @@ def derive(
     for ing in ingredients:
         for name in (ing["id"], *ing.get("synonyms", ())):
             names_of[ing["id"]].add(normalize(name))
+    # FDA's other substances of several words count too ("Wild Cherry" antiperspirant, "Green
+    # Tea" serum, oat "pollen"): one word of them is already taken only when alone
+    for rec in substances_out:
+        names_of[rec["id"]].update((rec["id"], *rec["names"]))
+        for k in rec["names"]:
+            readings[k].add((rec["id"],))
     variable = variable_names(pinned, ul, canonical_of, dict(readings), names_of, held_out)
     return unii_by_ing, names_out, substances_out, brands, variable
 

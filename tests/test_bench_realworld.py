@@ -91,8 +91,16 @@ def test_ambiguous_is_its_own_outcome_and_counts_as_none() -> None:
     for outcome in ("ambiguous", "none", "exact", "wrong"):
         tally.add(outcome)
     cells = tally.row("x").split()
-    # n, exact%, partial%, none% (none + ambiguous), ambiguous%, wrong%, wrong, recognised%
-    assert cells[1:] == ["4", "25.0", "0.0", "50.0", "25.0", "25.0", "1", "25.0"]
+    # n, exact%, partial%, none% (none + ambiguous), ambiguous%, wrong%, wrong, recognised%,
+    # far% (wrong sharing no name with the label: counted by score(), none here)
+    assert cells[1:] == ["4", "25.0", "0.0", "50.0", "25.0", "25.0", "1", "25.0", "0.0"]
+
+
+def test_far_wrong_forgives_a_name_written_differently_only() -> None:
+    label = [["TENOFOVIR DISOPROXIL FUMARATE"]]
+    assert not bench.far_wrong(["tenofovir"], label)  # the same drug, an ester not named
+    assert bench.far_wrong(["mepyramine"], [["CYSTEINE HYDROCHLORIDE", "HISTIDINE"]])
+    assert bench.far_wrong(["bee pollen", "avena sativa pollen"], [["AVENA SATIVA POLLEN"]])
 
 
 def test_products_that_disagree_allow_only_what_they_share() -> None:

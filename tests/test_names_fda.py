@@ -21,7 +21,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
         ("fda_substances", 15357),
         ("ndc_brands", 37125),
         ("known_words", 26),
-        ("variable_names", 41),
+        ("variable_names", 153),
     ],
 )
 def test_lazy_fda_dataset_counts(dataset: str, count: int) -> None:

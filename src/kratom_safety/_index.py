@@ -72,6 +72,9 @@ class Index:
                 raw[fda.id].append(Entry(fda.name, "other_substance", (fda.name,)))
 
         self.exact: dict[str, Entry] = {k: merge(v) for k, v in raw.items()}
+        self.fda_brands: frozenset[str] = frozenset(
+            k for k, fda in store.fda_names.items() if fda.kind == "brand"
+        )
         # Prefixes that can still grow into an entry: word-wise for multi-word entries, and
         # character-wise for matching words run together.
         self.token_prefixes: frozenset[str] = frozenset(
@@ -103,7 +106,11 @@ class Index:
         self.names = sorted(self.exact)
         # names that FDA product names often use for products without them (a flavour, a
         # product line, a vehicle): taken only as described in _resolve_words
-        self.variable: frozenset[str] = frozenset(r.id for r in iter_dataset("variable_names"))
+        # (also as run together: "vitamine" for "vitamin e")
+        variable = [r.id for r in iter_dataset("variable_names")]
+        self.variable: frozenset[str] = frozenset(
+            (*variable, *(k.replace(" ", "") for k in variable if " " in k))
+        )
 
 
 def merge(entries: list[Entry]) -> Entry:

@@ -99,6 +99,19 @@ def _longest_at(
     return best
 
 
+def _unread(idx: Index, words: Sequence[str], j: int) -> bool:
+    """Whether word ``j`` is a word of letters that names nothing we know."""
+    if j >= len(words):
+        return False
+    w = words[j]
+    return (
+        w.isalpha()
+        and not is_stop(w)
+        and _longest_at(idx, words, j, False) is None
+        and not other_substances().longest_at(words, j)
+    )
+
+
 def _other_part(
     key: str,
     name: str,
@@ -123,13 +136,22 @@ def _resolve_words(
     i, n = 0, len(words)
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
+        if (
+            found is not None
+            and found[1].kind == "abbreviation"
+            and _unread(idx, words, i + found[0])
+        ):
+            # a short form run into a word we cannot read is most often the start of a longer
+            # name ("asa foetida" is asafetida, "lamb quarters" a pollen): not the drug
+            found = None
         if found is None and i + 1 < n and not is_stop(words[i]):
             # a longer FDA substance name may start with a word we cannot read and end in one
             # we can ("benzyl alcohol" is not penicillin + alcohol)
             spanning = other_substances().substance_at(words, i)
             if spanning is not None:
                 size, key, name = spanning
-                parts.append(_other_part(key, name, (name,), False))
+                spans = _other_part(key, name, (name,), False)
+                (lone if key in idx.variable else parts).append(spans)
                 leftovers.append([])
                 i += size
                 continue
@@ -146,7 +168,12 @@ def _resolve_words(
             exact = MatchPart(
                 key, entry.name, entry.kind, 100.0, entry.ingredients, entry.alternatives
             )
-            if key not in idx.variable:
+            if key in idx.fda_brands:
+                # a brand name from FDA's substance list among words we cannot read is as
+                # often a product line whose members differ ("Vicks Formula 44 VapoCool
+                # Severe Nighttime"): named only when nothing else in the string is unread
+                lone.append(exact)
+            elif key not in idx.variable:
                 parts.append(exact)
             elif not (
                 i >= 2
@@ -175,8 +202,10 @@ def _resolve_words(
         other, rest = other_substances().parts(run, bool(parts), _other_part)
         # several words naming another substance stand; one word, or a product name, is
         # taken only when nothing else in the string is unread (see below)
-        parts.extend(p for p in other if " " in p.text and p.kind == "other_substance")
-        lone.extend(p for p in other if " " not in p.text or p.kind != "other_substance")
+        # (or a name FDA products often use for something else: "Wild Cherry" antiperspirant)
+        for p in other:
+            stands = " " in p.text and p.kind == "other_substance" and p.text not in idx.variable
+            (parts if stands else lone).append(p)
         content = [w for w in rest if not is_stop(w)]
         if not content:
             continue
@@ -199,10 +228,20 @@ def _resolve_words(
     # A one-word substance, a product name, or a short word corrected into a brand, among
     # words we cannot read is most often a flavour, scent or part of another product's name
     # ("Cotton Candy hand sanitizer", "Cedar Elm"): named only when nothing else is unread.
+    # Another substance that FDA product names often use for something else, beside another
+    # name, is left unread ("Cultivated Oat Pollen" is no bee pollen).
     if unmatched:
         unmatched.extend(p.text for p in lone)
     else:
-        parts.extend(lone)
+        for p in lone:
+            if (
+                p.kind == "other_substance"
+                and p.text in idx.variable
+                and len(parts) + len(lone) > 1
+            ):
+                unmatched.append(p.text)
+            else:
+                parts.append(p)
     return parts, unmatched
 
 

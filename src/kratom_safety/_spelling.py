@@ -73,7 +73,10 @@ def fuzzy(idx: Index, query: str) -> MatchPart | None:
         for key, dist, _ in process.extract(
             query, keys, scorer=OSA.distance, processor=None, score_cutoff=k, limit=8
         ):
-            scored.append((int(dist), key))
+            # two or more slips and a different first letter is another word, not a typo
+            # ("nephramine" is not mepyramine): people rarely misspell a name's first letter
+            if dist < 2 or key[0] == query[0]:
+                scored.append((int(dist), key))
     if not scored:
         return None
     scored.sort()

@@ -218,9 +218,12 @@ NO_JOIN_WORDS: frozenset[str] = frozenset(
 )
 
 #: Words that mark an entry as a supply or device rather than a medicine ("alcohol swabs",
-#: "insulin syringes", "test strips"): such an entry resolves to nothing.
+#: "insulin syringes", "test strips"), or as the liquid that dissolves one ("Sterile Diluent
+#: for Remodulin" holds no treprostinil): such an entry resolves to nothing.
 SUPPLY_WORDS: frozenset[str] = frozenset(
     [
+        "diluent",
+        "diluents",
         "swab",
         "swabs",
         "lancet",

@@ -1,0 +1,72 @@
+"""Real product strings that once came back as a different drug (issue 16, data 2026.11.4).
+
+Each case is a mechanism, not a string: a flavour or scent named like a substance, a short form
+run into an unknown word, a two-slip correction across the first letter, a product line, a
+diluent. The positive cases beside them show the rule does not lose the drug when it is named.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import kratom_safety as ks
+from kratom_safety._data import iter_dataset
+
+
+def _ingredients(text: str) -> tuple[str, ...] | None:
+    m = ks.resolve(text)
+    return None if m is None else m.ingredients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nupro Fluorides Wild Cherry",  # a flavour of a fluoride rinse
+        "Suave Clinical Protection Wild Cherry Blossom Antiperspirant",
+        "FRESH GREEN TEA SEED SERUM",
+        "Antibacterial Hand Sanitizer with Vitamine E",  # "vitamin e" run together
+        "STERILE DILUENT FOR REMODULIN 1ML/ML INJ",  # the liquid, not treprostinil
+        "NephrAmine",  # two slips and another first letter from mepyramine
+        "Vicks Formula 44 VapoCool Severe Nighttime Cough and Cold",
+    ],
+)
+def test_no_drug_the_product_does_not_hold(text: str) -> None:
+    assert _ingredients(text) is None
+
+
+def test_a_flavour_beside_a_named_product_is_left_unread() -> None:
+    m = ks.resolve("Cultivated Oat Pollen")
+    assert m is not None and "bee pollen" not in m.ingredients
+    assert "pollen" in m.unmatched
+
+
+def test_a_short_form_run_into_an_unknown_word_is_not_the_drug() -> None:
+    m = ks.resolve("asa foetida, ignatia amara")
+    assert m is not None and "aspirin" not in m.ingredients
+    assert "asa" in m.unmatched
+    assert "amphotericin b" not in (_ingredients("lamb quarters 0.05 g/mL injection") or ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ASA 81 mg", ("aspirin",)),
+        ("ASA EC 81mg daily", ("aspirin",)),
+        ("APAP codeine", ("acetaminophen", "codeine")),
+        ("Vitamin E 400 IU", ("vitamin e",)),
+        ("wild cherry bark syrup", ("prunus serotina bark",)),
+        ("green tea extract capsule", ("green tea leaf",)),
+        ("bee pollen 500 mg", ("bee pollen",)),
+        ("Remodulin", ("treprostinil",)),
+        ("sertralien", ("sertraline",)),
+        ("clonazapam", ("clonazepam",)),
+    ],
+)
+def test_the_drug_is_still_read_when_it_is_named(text: str, expected: tuple[str, ...]) -> None:
+    assert _ingredients(text) == expected
+
+
+def test_flavour_names_are_counted_from_product_names() -> None:
+    names = {rec.id for rec in iter_dataset("variable_names")}
+    assert {"wild cherry", "green tea", "pollen", "cocoa butter"} <= names
+    assert "bee pollen" not in names and "benzyl alcohol" not in names
