@@ -309,6 +309,16 @@ def derive(
             # dictionary, uses it ("latex" alone is not a medicine; "mephenytoin" is)
             if " " not in k and kind == "cn" and not NAME_TAGS.intersection(_tags(name)):
                 continue
+            # an everyday word as a brand, or as the acronym of a chemical name, means
+            # something else ("today" is no nonoxynol-9, "revolution" no selamectin, "malt"
+            # no N-methyl-N-allyltryptamine); official and common names stay ("borax")
+            if (
+                " " not in k
+                and k in everyday
+                and k not in key(display).split()
+                and (kind == "bn" or (kind == "cn" and "-" in display))
+            ):
+                continue
             names.add(k)
         if not names:
             continue

@@ -70,3 +70,32 @@ def test_flavour_names_are_counted_from_product_names() -> None:
     names = {rec.id for rec in iter_dataset("variable_names")}
     assert {"wild cherry", "green tea", "pollen", "cocoa butter"} <= names
     assert "bee pollen" not in names and "benzyl alcohol" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("CANDIDA PARAPSILOSIS 3[HP_X]/30G OINT", "isoniazid"),  # a potency unit, not 3HP
+        ("COUNTRY GENT 1.88MG/G PWD", "gentamicin"),
+        ("malt 0.1 g/mL injection", "n-methyl-n-allyltryptamine"),
+        ("atorvastatin calcium propylene glycol solvate 10 mg tablet", "propylene glycol"),
+        ("CLINDAMYCIN IN 5 PERCENT DEXTROSE 12MG/ML INJ", "glucose"),
+        ("bivalirudin in 0.9% sodium chloride injection", "sodium chloride"),
+    ],
+)
+def test_a_word_that_is_part_of_something_else_is_not_a_drug(text: str, absent: str) -> None:
+    assert absent not in (_ingredients(text) or ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3HP", ("isoniazid", "rifapentine")),
+        ("Gent 80 mg IV q8h", ("gentamicin",)),
+        ("propylene glycol", ("propylene glycol",)),
+        ("Dextrose 5% in water", ("glucose",)),
+        ("CLINDAMYCIN IN 5 PERCENT DEXTROSE 12MG/ML INJ", ("clindamycin",)),
+    ],
+)
+def test_the_same_words_read_where_they_name_the_drug(text: str, expected: tuple[str, ...]) -> None:
+    assert _ingredients(text) == expected

@@ -60,6 +60,12 @@ def _by_name() -> dict[str, Ingredient]:
 register(_by_name.cache_clear)
 
 
+def _solvent(words: Sequence[str], j: int) -> bool:
+    """Whether the name before word ``j`` is the solvent of a solvate, part of the drug's
+    form ("atorvastatin calcium propylene glycol solvate"), not a second substance."""
+    return j < len(words) and words[j] in ("solvate", "solvates")
+
+
 class OtherSubstances:
     """FDA's other drug substances: exact names, longest first (loaded on first need)."""
 
@@ -94,10 +100,10 @@ class OtherSubstances:
         top = min(self.longest.get(words[i], 0), len(words) - i, MAX_PRODUCT_WORDS)
         for size in range(top, 1, -1):
             if " ".join(words[i : i + size]) in self.exact:
-                return size
+                return 0 if _solvent(words, i + size) else size
         word = words[i]
         if top and word in self.exact and word not in STOP_WORDS and not word.isdigit():
-            return 1
+            return 0 if _solvent(words, i + 1) else 1
         return 0
 
     def substance_at(self, words: Sequence[str], i: int) -> tuple[int, str, str] | None:

@@ -28,6 +28,7 @@ from ._text import (
     NO_JOIN_WORDS,
     STOP_WORDS,
     SUPPLY_WORDS,
+    UNIT_WORDS,
     normalize,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
 _MAX_NGRAM = 6
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
 _VEHICLE_WORDS = frozenset({"in", "with"})
+_POTENCY = frozenset({"x", "c", "m", "q", "k"})
 
 
 def validate_text(text: object, *, index: int | None = None) -> str:
@@ -99,6 +101,30 @@ def _longest_at(
     return best
 
 
+def _after_vehicle(words: Sequence[str], i: int) -> bool:
+    """Whether word ``i`` follows "in" or "with" (a strength between allowed: "in 5 percent
+    dextrose") after another word that is not a stop word (a drug named before it)."""
+    j = i - 1
+    while j >= 0 and (words[j].isdigit() or words[j] in UNIT_WORDS or words[j] == "percent"):
+        j -= 1
+    return j >= 1 and words[j] in _VEHICLE_WORDS and not all(is_stop(w) for w in words[:j])
+
+
+def _potency_units(words: list[str]) -> list[str]:
+    """FDA's homeopathic potency units ("3[hp_X]") without their "hp", which would read as
+    the short form 3HP (isoniazid + rifapentine)."""
+    if "hp" not in words:
+        return words
+    n = len(words)
+    return [
+        w
+        for k, w in enumerate(words)
+        if not (
+            w == "hp" and k and words[k - 1].isdigit() and k + 1 < n and words[k + 1] in _POTENCY
+        )
+    ]
+
+
 def _unread(idx: Index, words: Sequence[str], j: int) -> bool:
     """Whether word ``j`` is a word of letters that names nothing we know."""
     if j >= len(words):
@@ -139,7 +165,14 @@ def _resolve_words(
         if (
             found is not None
             and found[1].kind == "abbreviation"
-            and _unread(idx, words, i + found[0])
+            and (
+                _unread(idx, words, i + found[0])
+                or (
+                    leftovers[-1][-1:] == [words[i - 1]]
+                    and words[i - 1].isalpha()
+                    and not is_stop(words[i - 1])
+                )
+            )
         ):
             # a short form run into a word we cannot read is most often the start of a longer
             # name ("asa foetida" is asafetida, "lamb quarters" a pollen): not the drug
@@ -175,11 +208,7 @@ def _resolve_words(
                 lone.append(exact)
             elif key not in idx.variable:
                 parts.append(exact)
-            elif not (
-                i >= 2
-                and words[i - 1] in _VEHICLE_WORDS
-                and not all(is_stop(w) for w in words[: i - 1])
-            ):
+            elif not _after_vehicle(words, i):
                 # a name FDA products often use for something else ("Pink Grapefruit" acne
                 # wash): named only when nothing else in the string is unread; after another
                 # drug, "in dextrose" or "with aloe" names a vehicle or an additive
@@ -278,7 +307,7 @@ def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Mat
 def resolve_cached(text: str) -> Match | None:
     """:func:`resolve` of an already validated string, cached (a :class:`Match` is immutable)."""
     idx = get_index()
-    words = normalize(text).split()
+    words = _potency_units(normalize(text).split())
     if SUPPLY_WORDS.intersection(words):
         return None  # a supply or device, not a medicine: reported as unrecognised
     parts, unmatched = _resolve_words(idx, words)
