@@ -179,7 +179,7 @@ def test_empty_list_has_coverage_none_and_an_info_card() -> None:
     assert r.coverage == "none"
     assert "Nothing was checked" in r.statement
     assert "safe" not in r.statement.replace("kratom_safety", "")
-    (card,) = ks.to_cds_hooks(r)["cards"]
+    (card,) = ks.fhir.to_cds_hooks(r)["cards"]
     assert card["indicator"] == "info" and "No medication was checked" in card["summary"]
     assert r.to_dict()["coverage"] == "none"
 
@@ -216,7 +216,7 @@ def test_all_blank_patient_has_coverage_none(tmp_path: Path) -> None:
 )
 def test_malformed_fhir_is_an_error_not_an_empty_list(request_: dict[str, Any]) -> None:
     with pytest.raises(ks.InvalidInputError, match=r"malformed FHIR|expected a FHIR"):
-        ks.medications_from_fhir(request_)
+        ks.fhir.medications_from_fhir(request_)
 
 
 # --------------------------------------------------------------------------- 6 FHIR statuses
@@ -239,8 +239,8 @@ def test_fhir_entries_not_taken_are_skipped_and_reported() -> None:
             med("MedicationRequest", "sertraline", id="r5", status="active"),
         ],
     }
-    assert ks.medications_from_fhir(bundle) == ["sertraline"]
-    got = ks.read_fhir_medications(bundle)
+    assert ks.fhir.medications_from_fhir(bundle) == ["sertraline"]
+    got = ks.fhir.read_fhir_medications(bundle)
     assert got.medications == ("sertraline",)
     assert [(s.id, s.name, s.reason) for s in got.skipped] == [
         ("r1", "oxycodone 5 mg", "status entered-in-error"),
@@ -275,8 +275,8 @@ def test_negations_give_no_finding_and_partial_coverage(text: str) -> None:
     assert not any(text in f.inputs for f in r.findings)
     assert r.coverage == "partial"
     assert "not taken" in r.statement and repr(text) in r.statement
-    assert all(d["status"] == "preliminary" for d in ks.to_fhir(r))
-    cards = ks.to_cds_hooks(r)["cards"]
+    assert all(d["status"] == "preliminary" for d in ks.fhir.to_fhir(r))
+    cards = ks.fhir.to_cds_hooks(r)["cards"]
     assert any("not taken" in c["summary"] and text in c["detail"] for c in cards)
 
 
@@ -350,7 +350,7 @@ def test_deep_fhir_nesting_is_an_error_not_a_recursion_error() -> None:
         node["entry"] = [{"resource": inner}]
         node = inner
     with pytest.raises(ks.InvalidInputError, match="nested more than"):
-        ks.medications_from_fhir(deep)
+        ks.fhir.medications_from_fhir(deep)
 
 
 @pytest.mark.parametrize("rows", [None, 5, "ab", ["x"], [("a",)], [("a", 1)], [(1, "x")]])
@@ -392,9 +392,9 @@ def test_fhir_with_many_orders_or_a_long_name_does_not_abort_check() -> None:
                              "medicationCodeableConcept": {"text": name}}}  # fmt: skip
 
     refills = {"resourceType": "Bundle", "entry": [order("oxycodone 5 mg")] * 1500}
-    assert ks.medications_from_fhir(refills) == ["oxycodone 5 mg"]
+    assert ks.fhir.medications_from_fhir(refills) == ["oxycodone 5 mg"]
     distinct = {"resourceType": "Bundle", "entry": [order(f"drug {i}") for i in range(1200)]}
-    names = ks.medications_from_fhir(distinct)
+    names = ks.fhir.medications_from_fhir(distinct)
     assert (
         len(names) == 1000
         and names[-1] == "(201 more medication entries not checked: over the limit)"
@@ -402,7 +402,7 @@ def test_fhir_with_many_orders_or_a_long_name_does_not_abort_check() -> None:
     r = ks.check(names)
     assert r.coverage != "complete" and names[-1] in r.unrecognized
     long = {"resourceType": "Bundle", "entry": [order("oxycodone " + "x" * 600)]}
-    (name,) = ks.medications_from_fhir(long)
+    (name,) = ks.fhir.medications_from_fhir(long)
     assert len(name) < 100 and ks.check([name]).coverage == "none"
 
 

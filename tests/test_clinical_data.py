@@ -196,7 +196,7 @@ def test_class_cap_follows_the_data(store: Store) -> None:
 def test_use_thresholds_reasons_and_statements_follow_the_data(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pattern = ks.UsePattern(doses_per_day=2)
+    pattern = ks.models.UsePattern(doses_per_day=2)
     assert ks.assess_use(pattern).signals == ()
     rule = get_store().use_rules["doses-3-a-day"]
     store = _store_with(
@@ -221,7 +221,7 @@ def test_use_thresholds_reasons_and_statements_follow_the_data(
 
 
 def test_use_rule_order_sets_signal_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    pattern = ks.UsePattern(pregnant=True, other_substance_use_disorder=True)
+    pattern = ks.models.UsePattern(pregnant=True, other_substance_use_disorder=True)
     assert [s.record_id for s in ks.assess_use(pattern).signals] == [
         "KS-DEP-0010",
         "KS-AE-0009",

@@ -123,7 +123,7 @@ def test_unverified_memberships_are_documented_gaps(prop: str, drug: str) -> Non
 # --- combined risks ---------------------------------------------------------------------------
 
 
-def _combined(meds: list[str], group: str) -> list[ks.CumulativeRisk]:
+def _combined(meds: list[str], group: str) -> list[ks.models.CumulativeRisk]:
     return [c for c in ks.check(meds).cumulative_risks if c.group == group]
 
 

@@ -15,7 +15,7 @@ MEDS = ["oxycodone 5 mg", "Xanax", "blorptastic"]
 
 def test_detected_issues_validate_and_follow_the_mapping() -> None:
     report = ks.check(MEDS)
-    issues = ks.to_fhir(
+    issues = ks.fhir.to_fhir(
         report,
         patient="Patient/123",
         implicated={"Xanax": "MedicationRequest/abc"},
@@ -38,7 +38,7 @@ def test_detected_issues_validate_and_follow_the_mapping() -> None:
 def test_a_combined_risk_is_a_detected_issue_too() -> None:
     """Findings folded into a combined risk never leave the FHIR output empty."""
     report = ks.check(["methadone 90 mg", "citalopram 20 mg", "ondansetron", "azithromycin"])
-    issues = ks.to_fhir(report, implicated={"ondansetron": "MedicationRequest/o"})
+    issues = ks.fhir.to_fhir(report, implicated={"ondansetron": "MedicationRequest/o"})
     combined = [i for i in issues if i["identifier"][0]["system"].endswith(":combined-risk")]
     assert len(combined) == len(report.cumulative_risks) >= 1
     for issue, c in zip(combined, report.cumulative_risks, strict=True):
@@ -53,14 +53,14 @@ def test_a_combined_risk_is_a_detected_issue_too() -> None:
 
 
 def test_fhir_output_is_deterministic() -> None:
-    a = json.dumps(ks.to_fhir(ks.check(MEDS)))
-    b = json.dumps(ks.to_fhir(ks.check(list(reversed(MEDS)))))
+    a = json.dumps(ks.fhir.to_fhir(ks.check(MEDS)))
+    b = json.dumps(ks.fhir.to_fhir(ks.check(list(reversed(MEDS)))))
     assert a == b
     assert "identifiedDateTime" not in a
 
 
 def test_cds_hooks_cards() -> None:
-    resp = ks.to_cds_hooks(ks.check(["oxycodone", "alprazolam", "gabapentin", "qqqq"]))
+    resp = ks.fhir.to_cds_hooks(ks.check(["oxycodone", "alprazolam", "gabapentin", "qqqq"]))
     cards = resp["cards"]
     assert cards
     for card in cards:
@@ -71,7 +71,7 @@ def test_cds_hooks_cards() -> None:
         assert ks.DATA_VERSION in card["detail"]
     assert any(c["indicator"] == "critical" for c in cards)
     assert "not recognised" in cards[-1]["summary"]
-    assert ks.to_cds_hooks(ks.check(["amoxicillin"])) == {"cards": []}
+    assert ks.fhir.to_cds_hooks(ks.check(["amoxicillin"])) == {"cards": []}
 
 
 def test_medications_from_an_order_select_request() -> None:
@@ -128,7 +128,7 @@ def test_medications_from_an_order_select_request() -> None:
             }
         },
     }
-    names = ks.medications_from_fhir(request)
+    names = ks.fhir.medications_from_fhir(request)
     assert names == [
         "Oxycodone 5 MG Oral Tablet",
         "Xanax",
@@ -142,12 +142,12 @@ def test_medications_from_an_order_select_request() -> None:
 
 @pytest.mark.parametrize("junk", [None, 1, "x", [], object()])
 def test_junk_is_refused(junk: object) -> None:
-    for fn in (ks.to_fhir, ks.to_cds_hooks):
+    for fn in (ks.fhir.to_fhir, ks.fhir.to_cds_hooks):
         with pytest.raises(ks.InvalidInputError):
             fn(junk)  # type: ignore[arg-type]
     if not isinstance(junk, list):
         with pytest.raises(ks.InvalidInputError):
-            ks.medications_from_fhir(junk)  # type: ignore[arg-type]
+            ks.fhir.medications_from_fhir(junk)  # type: ignore[arg-type]
 
 
 def test_fhir_mappings_cover_each_vocabulary_once() -> None:
@@ -168,7 +168,7 @@ def test_fhir_mappings_cover_each_vocabulary_once() -> None:
 
 def test_fhir_refuses_what_is_not_a_report() -> None:
     report = ks.check(MEDS)
-    for fn in (ks.to_fhir, ks.to_cds_hooks):
+    for fn in (ks.fhir.to_fhir, ks.fhir.to_cds_hooks):
         with pytest.raises(ks.InvalidInputError, match="expected a Report"):
             fn(report.to_dict())  # type: ignore[arg-type]
         with pytest.raises(ks.InvalidInputError, match="source must be the FhirMedications"):

@@ -108,12 +108,14 @@ class _Response(_Strict):
     systemActions: list[dict[str, Any]] | None = None
 
 
-def _valid_outputs(fm: ks.FhirMedications, **kw: Any) -> tuple[list[dict[str, Any]], ks.Report]:
+def _valid_outputs(
+    fm: ks.fhir.FhirMedications, **kw: Any
+) -> tuple[list[dict[str, Any]], ks.Report]:
     report = ks.check(fm.medications)
-    issues = ks.to_fhir(report, patient="Patient/p", source=fm, **kw)
+    issues = ks.fhir.to_fhir(report, patient="Patient/p", source=fm, **kw)
     for issue in issues:
         DetectedIssue.model_validate(issue)
-    response = ks.to_cds_hooks(report, source=fm, **kw)
+    response = ks.fhir.to_cds_hooks(report, source=fm, **kw)
     _Response.model_validate(response)
     assert len({c["uuid"] for c in response["cards"]}) == len(response["cards"])
     return response["cards"], report
@@ -150,7 +152,7 @@ def test_r4_examples_extraction_counts() -> None:
     meds, skipped, sources = 0, Counter[str](), Counter[str]()
     per_file: dict[str, int] = {}
     for path in sorted(R4.glob("*.json")):
-        got = ks.read_fhir_medications(_load(path))
+        got = ks.fhir.read_fhir_medications(_load(path))
         per_file[path.stem] = len(got.medications)
         meds += len(got.medications)
         skipped.update(s.reason for s in got.skipped)
@@ -173,11 +175,11 @@ def test_r4_examples_extraction_counts() -> None:
 
 def test_ingredient_only_medication_is_read_ingredient_by_ingredient() -> None:
     tpn = _r4("medicationrequest0323")  # completed: skipped, but named by its ingredients
-    (skip,) = ks.read_fhir_medications(tpn).skipped
+    (skip,) = ks.fhir.read_fhir_medications(tpn).skipped
     assert skip.reason == "status completed" and skip.name is not None
     assert skip.name.startswith("Clinimix 4.25/10") and "; TPN Electrolytes" in skip.name
     tpn["status"] = "active"
-    got = ks.read_fhir_medications(tpn)
+    got = ks.fhir.read_fhir_medications(tpn)
     assert [e.source for e in got.entries] == ["ingredient"] * 3
     assert got.medications[2] == "Intralipid 20% IV Fat Emulsion"
     assert not any("no medication name" in m for m in got.medications)
@@ -186,7 +188,7 @@ def test_ingredient_only_medication_is_read_ingredient_by_ingredient() -> None:
 def test_statuses_are_honoured_on_the_spec_examples() -> None:
     for path in sorted(R4.glob("medication*.json")):
         res = _load(path)
-        got = ks.read_fhir_medications(res)
+        got = ks.fhir.read_fhir_medications(res)
         status = res.get("status")
         finished = status in ("completed", "stopped", "entered-in-error", "cancelled")
         if res["resourceType"] == "MedicationDispense" and status == "completed":
@@ -204,7 +206,7 @@ def test_reference_to_a_bundle_entry_is_followed() -> None:
         "display": "prescribed medication",
     }
     for bundle in (_bundle(rx, med), _bundle(rx, med, base="http://hl7.org/fhir")):
-        got = ks.read_fhir_medications(bundle)
+        got = ks.fhir.read_fhir_medications(bundle)
         assert got.medications == ("Chlorthalidone 50mg tablet",)
         assert got.entries[0].source == "medication" and got.notes == ()
     # absolute reference matched by fullUrl, urn:uuid as transaction Bundles send it
@@ -217,7 +219,7 @@ def test_reference_to_a_bundle_entry_is_followed() -> None:
             {"fullUrl": "urn:uuid:0f0e", "resource": urn},
         ],
     }
-    assert ks.medications_from_fhir(bundle) == ["Chlorthalidone 50mg tablet"]
+    assert ks.fhir.medications_from_fhir(bundle) == ["Chlorthalidone 50mg tablet"]
     # relative to the entry's fullUrl: the Medication of the same server wins
     other = copy.deepcopy(med)
     other["code"] = {"text": "sertraline 50 mg"}
@@ -229,7 +231,7 @@ def test_reference_to_a_bundle_entry_is_followed() -> None:
             {"fullUrl": "http://b.example/fhir/MedicationRequest/medrx002", "resource": rx},
         ],
     }
-    assert ks.medications_from_fhir(two) == ["Chlorthalidone 50mg tablet"]
+    assert ks.fhir.medications_from_fhir(two) == ["Chlorthalidone 50mg tablet"]
 
 
 def test_reference_into_cds_hooks_prefetch_is_followed() -> None:
@@ -239,13 +241,13 @@ def test_reference_into_cds_hooks_prefetch_is_followed() -> None:
         "context": {"patientId": "pat1", "draftOrders": _bundle(rx)},
         "prefetch": {"medication": med, "meds": _bundle(rx)},
     }
-    got = ks.read_fhir_medications(request)
+    got = ks.fhir.read_fhir_medications(request)
     assert got.medications == ("Chlorthalidone 50mg tablet",)
     assert got.duplicates == 1  # the same MedicationRequest in draftOrders and prefetch
 
 
 def test_absent_reference_target_uses_the_display_and_says_so() -> None:
-    got = ks.read_fhir_medications(_r4("medicationrequestexample2"))
+    got = ks.fhir.read_fhir_medications(_r4("medicationrequestexample2"))
     assert got.medications == ("prescribed medication",)
     (entry,) = got.entries
     assert entry.source == "reference-display"
@@ -256,26 +258,26 @@ def test_absent_reference_target_uses_the_display_and_says_so() -> None:
     # a display that names a drug is checked, and the EHR output stays preliminary
     rx = _r4("medicationrequestexample2")
     rx["medicationReference"]["display"] = "oxycodone 5 mg tablet"
-    got = ks.read_fhir_medications(rx)
+    got = ks.fhir.read_fhir_medications(rx)
     cards, report = _valid_outputs(got)
     assert report.coverage == "complete" and report.findings
-    issues = ks.to_fhir(report, source=got)
+    issues = ks.fhir.to_fhir(report, source=got)
     assert {i["status"] for i in issues} == {"preliminary"}
-    assert {"final"} == {i["status"] for i in ks.to_fhir(report)}
+    assert {"final"} == {i["status"] for i in ks.fhir.to_fhir(report)}
     assert {"reference": "MedicationRequest/medrx002", "display": "oxycodone 5 mg tablet"} in (
         issues[0]["implicated"]
     )
 
 
 def test_included_medication_without_a_name_is_a_placeholder_not_dropped() -> None:
-    got = ks.read_fhir_medications(_r4("bundle-example"))
+    got = ks.fhir.read_fhir_medications(_r4("bundle-example"))
     assert got.medications == ("MedicationRequest/3123 (no medication name)",)
     assert ks.check(got.medications).coverage == "none"
 
 
 def test_all_spec_examples_in_one_bundle_give_valid_outputs() -> None:
     resources = [_load(p) for p in sorted(R4.glob("medication*.json"))]
-    got = ks.read_fhir_medications(_bundle(*resources, base="http://hl7.org/fhir"))
+    got = ks.fhir.read_fhir_medications(_bundle(*resources, base="http://hl7.org/fhir"))
     # medrx002 now finds med0316 in the Bundle; nothing else changes
     assert "Chlorthalidone 50mg tablet" in got.medications
     assert "prescribed medication" not in got.medications and got.notes == ()
@@ -305,7 +307,7 @@ def test_code_without_a_name_is_kept_with_its_system_and_code() -> None:
     rx["medicationCodeableConcept"] = {
         "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "313782"}]
     }
-    got = ks.read_fhir_medications(rx)
+    got = ks.fhir.read_fhir_medications(rx)
     assert got.medications == ("RxNorm code 313782 (no name given)",)
     assert got.entries[0].source == "code"
     report = ks.check(got.medications)
@@ -316,7 +318,7 @@ def test_code_without_a_name_is_kept_with_its_system_and_code() -> None:
         ("http://example.org/local", "code system http://example.org/local code 0338-1134-03"),
     ):
         rx["medicationCodeableConcept"] = {"coding": [{"system": system, "code": "0338-1134-03"}]}
-        (name,) = ks.medications_from_fhir(rx)
+        (name,) = ks.fhir.medications_from_fhir(rx)
         assert name == f"{label} (no name given)"
         assert ks.resolve(name) is None
 
@@ -324,7 +326,7 @@ def test_code_without_a_name_is_kept_with_its_system_and_code() -> None:
 def test_code_that_reads_as_a_drug_is_never_shown_as_a_name() -> None:
     rx = _r4("medicationrequest0312")
     rx["medicationCodeableConcept"] = {"coding": [{"system": "oxycodone", "code": "sertraline"}]}
-    (name,) = ks.medications_from_fhir(rx)
+    (name,) = ks.fhir.medications_from_fhir(rx)
     assert ks.resolve(name) is None and "no name given" in name
 
 
@@ -344,13 +346,13 @@ def test_unii_code_maps_to_an_ingredient(monkeypatch: pytest.MonkeyPatch) -> Non
     rx["medicationCodeableConcept"] = {
         "coding": [{"system": "http://fdasis.nlm.nih.gov", "code": "QUC7NX6WMB"}]
     }
-    got = ks.read_fhir_medications(rx)
+    got = ks.fhir.read_fhir_medications(rx)
     assert got.medications == ("sertraline",) and got.entries[0].source == "unii"
     (result,) = ks.check(got.medications).inputs
     assert result.status == "matched" and result.match is not None
     assert result.match.ingredients == ("sertraline",)
     rx["medicationCodeableConcept"]["coding"][0]["code"] = "ZZZZZZZZZZ"
-    assert ks.medications_from_fhir(rx) == ["UNII code ZZZZZZZZZZ (no name given)"]
+    assert ks.fhir.medications_from_fhir(rx) == ["UNII code ZZZZZZZZZZ (no name given)"]
 
 
 # ----------------------------------------------------------------- versions
@@ -360,7 +362,7 @@ def test_dstu2_medication_order_and_cds_hooks_1_prefetch_are_read() -> None:
     request = _load(CDS / "examples-0.json")
     assert request["context"]["medications"][0]["resourceType"] == "MedicationOrder"
     assert "resource" in request["prefetch"]["medication"]  # CDS Hooks 1.0 entry shape
-    got = ks.read_fhir_medications(request)
+    got = ks.fhir.read_fhir_medications(request)
     assert got.medications == (
         "Acetaminophen 325 MG / Hydrocodone Bitartrate 10 MG Oral Tablet",
         "Oxycodone Hydrochloride 5 MG Oral Tablet",
@@ -369,15 +371,15 @@ def test_dstu2_medication_order_and_cds_hooks_1_prefetch_are_read() -> None:
     assert {"hydrocodone", "oxycodone"} <= {f.ingredient for f in report.findings}
     order = request["context"]["medications"][0]
     order["status"] = "completed"
-    assert [s.reason for s in ks.read_fhir_medications(order).skipped] == ["status completed"]
+    assert [s.reason for s in ks.fhir.read_fhir_medications(order).skipped] == ["status completed"]
 
 
 def test_dstu2_and_stu3_statement_flags_and_dstu2_product_ingredients() -> None:
     stmt = _r4("medicationstatementexample3")
-    assert ks.read_fhir_medications(stmt).medications
+    assert ks.fhir.read_fhir_medications(stmt).medications
     for flag, reason in ((("wasNotTaken", True)), "wasNotTaken"), ((("taken", "n")), "taken n"):
         edited = {**stmt, flag[0]: flag[1]}
-        got = ks.read_fhir_medications(edited)
+        got = ks.fhir.read_fhir_medications(edited)
         assert got.medications == () and [s.reason for s in got.skipped] == [reason]
     dstu2 = {
         "resourceType": "MedicationOrder",
@@ -393,7 +395,7 @@ def test_dstu2_and_stu3_statement_flags_and_dstu2_product_ingredients() -> None:
         ],
         "medicationReference": {"reference": "#m"},
     }
-    assert ks.medications_from_fhir(dstu2) == ["alprazolam"]
+    assert ks.fhir.medications_from_fhir(dstu2) == ["alprazolam"]
 
 
 def test_r5_codeable_reference_is_read() -> None:
@@ -406,14 +408,14 @@ def test_r5_codeable_reference_is_read() -> None:
         "contained": contained,
         "medication": {"reference": {"reference": "#" + contained[0]["id"]}},
     }
-    assert ks.medications_from_fhir(r5) == ["Chlorthalidone 50mg tablet"]
+    assert ks.fhir.medications_from_fhir(r5) == ["Chlorthalidone 50mg tablet"]
     r5["medication"] = {"concept": {"text": "Xanax 0.5 mg"}}
-    assert ks.medications_from_fhir(r5) == ["Xanax 0.5 mg"]
+    assert ks.fhir.medications_from_fhir(r5) == ["Xanax 0.5 mg"]
 
 
 def test_dstu1_is_refused_naming_the_version() -> None:
     with pytest.raises(ks.InvalidInputError, match="DSTU1 MedicationPrescription"):
-        ks.read_fhir_medications(
+        ks.fhir.read_fhir_medications(
             _bundle({"resourceType": "MedicationPrescription", "id": "x", "status": "active"})
         )
 
@@ -441,22 +443,22 @@ def test_cds_hooks_documentation_examples() -> None:
     for path in sorted(CDS.glob("*.json")):
         if path.stem == "history-hook-catalog-dstu1":
             with pytest.raises(ks.InvalidInputError, match="DSTU1 MedicationPrescription"):
-                ks.read_fhir_medications(_load(path))
+                ks.fhir.read_fhir_medications(_load(path))
             continue
-        got = ks.read_fhir_medications(_load(path))
+        got = ks.fhir.read_fhir_medications(_load(path))
         assert len(got.medications) == expected[path.stem], path.name
         cards, report = _valid_outputs(got)
         if not got.medications:
             assert report.coverage == "none" and cards  # never an empty all-clear
     # CDS Hooks before 1.0: the context is a list of resources, or the resource itself
-    listed = ks.read_fhir_medications(_load(CDS / "history-examples-list-context.json"))
+    listed = ks.fhir.read_fhir_medications(_load(CDS / "history-examples-list-context.json"))
     assert listed.medications == (
         "Acetaminophen 325 MG / Hydrocodone Bitartrate 10 MG Oral Tablet",
         "Oxycodone Hydrochloride 5 MG Oral Tablet",  # prefetch, CDS Hooks 1.0 entry shape
     )
-    elided = ks.read_fhir_medications(_load(CDS / "history-catalog-resource-context.json"))
+    elided = ks.fhir.read_fhir_medications(_load(CDS / "history-catalog-resource-context.json"))
     assert elided.medications == ("MedicationOrder/? (no medication name)",)
-    refill = ks.read_fhir_medications(_load(CDS / "hooks-medication-refill-0.json"))
+    refill = ks.fhir.read_fhir_medications(_load(CDS / "hooks-medication-refill-0.json"))
     assert refill.entries[0].source == "reference-display" and refill.notes
 
 
@@ -474,7 +476,7 @@ def test_synthea_statuses_and_references() -> None:
             if e["resource"]["resourceType"] == "MedicationRequest"
             and e["resource"]["status"] == "active"
         }
-        got = ks.read_fhir_medications(bundle)
+        got = ks.fhir.read_fhir_medications(bundle)
         assert {e.id for e in got.entries} <= active  # nothing stopped is checked as current
         assert len(got.entries) == len(active)
         checked += len(got.entries)
@@ -492,7 +494,7 @@ def test_synthea_statuses_and_references() -> None:
     bundle = next(b for b in patients.values() if len(b["entry"]) > 60)
     stopped = next(e["resource"] for e in bundle["entry"] if "medicationReference" in e["resource"])
     stopped["status"] = "active"
-    got = ks.read_fhir_medications(bundle)
+    got = ks.fhir.read_fhir_medications(bundle)
     entry = next(e for e in got.entries if e.id == stopped["id"])
     assert entry.source == "medication" and "Medication" not in entry.text
 
@@ -500,7 +502,7 @@ def test_synthea_statuses_and_references() -> None:
 def test_synthea_coverage_and_outputs() -> None:
     coverage, actions = Counter[str](), Counter[str]()
     for bundle in _synthea_patients().values():
-        got = ks.read_fhir_medications(bundle)
+        got = ks.fhir.read_fhir_medications(bundle)
         _, report = _valid_outputs(got)
         coverage[report.coverage] += 1
         actions.update(f.action for f in report.findings)
@@ -515,8 +517,8 @@ def test_synthea_coverage_and_outputs() -> None:
             if e["resource"]["resourceType"] == "MedicationRequest"
         )
     )
-    got = ks.read_fhir_medications(everything_stopped)
-    (card,) = ks.to_cds_hooks(ks.check(got.medications), source=got)["cards"]
+    got = ks.fhir.read_fhir_medications(everything_stopped)
+    (card,) = ks.fhir.to_cds_hooks(ks.check(got.medications), source=got)["cards"]
     assert card["summary"] == "No medication was checked for kratom interactions"
     assert (
         f"{len(got.skipped)} medication entries were not current (status stopped: "
@@ -549,14 +551,14 @@ def test_dose_form_device_and_package_words_never_make_coverage_partial(text: st
             "text": text,
         },
     }
-    report = ks.check(ks.medications_from_fhir(rx))
+    report = ks.check(ks.fhir.medications_from_fhir(rx))
     assert report.coverage == "complete", report.inputs
 
 
 def test_unknown_word_is_partly_recognised_not_unchecked() -> None:
     report = ks.check(["oxycodone blorptastic 5 mg", "oxycodone blorptastic 5 mg", "qqqzzz"])
     assert report.coverage == "partial"
-    cards = ks.to_cds_hooks(report)["cards"]
+    cards = ks.fhir.to_cds_hooks(report)["cards"]
     _Response.model_validate({"cards": cards})
     (partial,) = [c for c in cards if "partly recognised" in c["summary"]]
     assert "oxycodone blorptastic 5 mg (2 entries): checked as" in partial["detail"]
@@ -574,7 +576,7 @@ def test_refills_are_merged_in_cards_and_detected_issues() -> None:
     rx = _r4("medicationrequest0312")
     refills = [{**rx, "id": f"refill{i}", "medicationCodeableConcept": {"text": t}} for i, t in
                enumerate(["oxycodone 5 mg"] * 3 + ["blorp 5 mg"] * 2)]  # fmt: skip
-    got = ks.read_fhir_medications(_bundle(*refills))
+    got = ks.fhir.read_fhir_medications(_bundle(*refills))
     assert len(got.medications) == 5 and got.duplicates == 0
     cards, report = _valid_outputs(got)
     avoid = next(c for c in cards if c["indicator"] == "critical")
@@ -582,26 +584,26 @@ def test_refills_are_merged_in_cards_and_detected_issues() -> None:
     (unchecked,) = [c for c in cards if "not checked" in c["summary"]]
     assert unchecked["summary"].startswith("1 medication not recognised")
     assert unchecked["detail"].count("blorp 5 mg") == 1 and "(2 entries)" in unchecked["detail"]
-    issue = next(i for i in ks.to_fhir(report, source=got) if "oxycodone" in i["code"]["text"])
+    issue = next(i for i in ks.fhir.to_fhir(report, source=got) if "oxycodone" in i["code"]["text"])
     texts = [i["display"] for i in issue["implicated"]]
     assert texts.count("oxycodone 5 mg (3 entries)") == 1
     # the same resource twice (same Type/id) counts once
-    twice = ks.read_fhir_medications(_bundle(refills[0], refills[0], base="http://x"))
+    twice = ks.fhir.read_fhir_medications(_bundle(refills[0], refills[0], base="http://x"))
     assert twice.medications == ("oxycodone 5 mg",) and twice.duplicates == 1
 
 
 def test_no_action_findings_are_left_out_of_ehr_output_unless_asked() -> None:
     report = ks.check(["dextromethorphan 30 mg"])
     assert [f.action for f in report.findings] == ["no_action"]
-    assert ks.to_fhir(report) == [] and ks.to_cds_hooks(report) == {"cards": []}
-    assert len(ks.to_fhir(report, include_no_action=True)) == 1
-    (card,) = ks.to_cds_hooks(report, include_no_action=True)["cards"]
+    assert ks.fhir.to_fhir(report) == [] and ks.fhir.to_cds_hooks(report) == {"cards": []}
+    assert len(ks.fhir.to_fhir(report, include_no_action=True)) == 1
+    (card,) = ks.fhir.to_cds_hooks(report, include_no_action=True)["cards"]
     assert card["indicator"] == "info"
     assert report.to_dict()["findings"][0]["action"] == "no_action"  # the JSON report keeps it
     with pytest.raises(ks.InvalidInputError):
-        ks.to_cds_hooks(report, include_no_action="yes")  # type: ignore[arg-type]
+        ks.fhir.to_cds_hooks(report, include_no_action="yes")  # type: ignore[arg-type]
     with pytest.raises(ks.InvalidInputError):
-        ks.to_fhir(report, source=["x"])  # type: ignore[arg-type]
+        ks.fhir.to_fhir(report, source=["x"])  # type: ignore[arg-type]
 
 
 # ----------------------------------------------------------------- never a wrong drug, never lost
@@ -618,27 +620,27 @@ def test_placeholders_never_read_as_a_drug(rid: str) -> None:
     }
     no_name_ingredient = {**bare, "contained": [med], "medicationReference": {"reference": "#m"}}
     for res in (bare, absent, no_name_ingredient):
-        got = ks.read_fhir_medications(res)
+        got = ks.fhir.read_fhir_medications(res)
         report = ks.check(got.medications)
         assert {f.ingredient for f in report.findings} <= {"tramadol"}
         assert len(report.unrecognized) == 1  # the nameless entry is reported, not dropped
-    assert len(ks.medications_from_fhir(no_name_ingredient)) == 2
+    assert len(ks.fhir.medications_from_fhir(no_name_ingredient)) == 2
 
 
 def test_reference_to_a_resource_that_is_not_a_medication_is_not_read_as_one() -> None:
     rx = _r4("medicationrequestexample2")
     patient = {"resourceType": "Patient", "id": "med0316", "name": [{"text": "Oxy Codone"}]}
     rx["medicationReference"]["reference"] = "Patient/med0316"
-    got = ks.read_fhir_medications(_bundle(rx, patient))
+    got = ks.fhir.read_fhir_medications(_bundle(rx, patient))
     assert got.medications == ("prescribed medication",)
     assert got.notes == ("prescribed medication: Patient/med0316 is a Patient, not a Medication",)
 
 
 def test_dispense_statuses() -> None:
     disp = _r4("medicationdispense0304")
-    assert disp["status"] == "completed" and ks.medications_from_fhir(disp)
+    assert disp["status"] == "completed" and ks.fhir.medications_from_fhir(disp)
     for status in ("not-done", "declined", "cancelled", "entered-in-error", "stopped"):
-        assert ks.read_fhir_medications({**disp, "status": status}).medications == ()
+        assert ks.fhir.read_fhir_medications({**disp, "status": status}).medications == ()
 
 
 _MED_FIELDS = st.sampled_from(
@@ -666,5 +668,5 @@ def test_hostile_medication_fields_never_crash_or_go_silent(
         ]
         res["medicationReference"] = {"reference": "#m"}
     assert run_fhir(_bundle(res)) in ("ok", "InvalidInputError")
-    got = ks.read_fhir_medications(_bundle(res))
+    got = ks.fhir.read_fhir_medications(_bundle(res))
     assert len(got.medications) + len(got.skipped) >= 1  # never silently dropped

@@ -54,7 +54,7 @@ def test_product_profiles() -> None:
 
 def test_assess_use_matches_published_thresholds() -> None:
     heavy = ks.assess_use(
-        ks.UsePattern(
+        ks.models.UsePattern(
             product="leaf",
             grams_per_dose=6,
             doses_per_day=4,
@@ -66,11 +66,13 @@ def test_assess_use_matches_published_thresholds() -> None:
     assert {"KS-DEP-0005", "KS-DEP-0003", "KS-AE-0007", "KS-DEP-0002", "KS-AE-0010"} <= ids
     assert heavy.interactions is not None and heavy.interactions.findings
     assert "not a diagnosis" in heavy.statement
-    seven = ks.assess_use(ks.UsePattern(product="concentrated_7oh", co_used=("hydrocodone",)))
+    seven = ks.assess_use(
+        ks.models.UsePattern(product="concentrated_7oh", co_used=("hydrocodone",))
+    )
     assert {"KS-AE-0012", "KS-DEP-0007"} <= {s.record_id for s in seven.signals}
     assert seven.interactions is not None
     assert "7-hydroxymitragynine" in seven.interactions.substances
-    light = ks.assess_use(ks.UsePattern(product="leaf", grams_per_dose=1, doses_per_day=1))
+    light = ks.assess_use(ks.models.UsePattern(product="leaf", grams_per_dose=1, doses_per_day=1))
     assert light.signals == ()
     assert "does not mean lower risk" in light.statement
 
@@ -81,12 +83,12 @@ def test_assess_use_matches_published_thresholds() -> None:
         None,
         "leaf",
         {"product": "leaf"},
-        ks.UsePattern(product="gummies"),  # type: ignore[arg-type]
-        ks.UsePattern(grams_per_dose=-1),
-        ks.UsePattern(doses_per_day=float("nan")),
-        ks.UsePattern(doses_per_day=True),
-        ks.UsePattern(co_used=["oxycodone"]),  # type: ignore[arg-type]
-        ks.UsePattern(pregnant="yes"),  # type: ignore[arg-type]
+        ks.models.UsePattern(product="gummies"),  # type: ignore[arg-type]
+        ks.models.UsePattern(grams_per_dose=-1),
+        ks.models.UsePattern(doses_per_day=float("nan")),
+        ks.models.UsePattern(doses_per_day=True),
+        ks.models.UsePattern(co_used=["oxycodone"]),  # type: ignore[arg-type]
+        ks.models.UsePattern(pregnant="yes"),  # type: ignore[arg-type]
     ],
 )
 def test_assess_use_refuses_junk(bad: object) -> None:

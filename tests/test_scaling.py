@@ -43,4 +43,4 @@ def test_dask_groupby_map_matches_single_machine() -> None:
     assert list(partitioned) == list(dict.fromkeys(pid for pid, _ in rows))
     for pid, r in partitioned.items():
         assert r.report.to_dict()["findings"] == by_patient[pid]["findings"]
-    assert ks.screen_rows is screen_rows
+    assert ks.screen.screen_rows is screen_rows

@@ -592,7 +592,8 @@ def test_check_baseline_matches_service() -> None:
 def test_every_shape_the_reader_refuses_gets_400(
     client: TestClient, bundle: object, where: str
 ) -> None:
-    from kratom_safety import InvalidInputError, medications_from_fhir
+    from kratom_safety import InvalidInputError
+    from kratom_safety.fhir import medications_from_fhir
 
     body: dict[str, Any] = {"hook": "order-sign", "context": {"patientId": "1"}}
     if where == "draftOrders":
