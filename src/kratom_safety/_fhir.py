@@ -163,36 +163,24 @@ def to_fhir(
             f"{f.summary}. Mechanism: {f.mechanism} Management: {f.management} "
             f"Evidence: {f.evidence} - {f.evidence_rationale} {_footer(report)}"
         )
-        issue: dict[str, Any] = {
-            "resourceType": "DetectedIssue",
-            "id": "ks-" + _finding_uuid(report, f),
-            "meta": {"tag": [{"system": f"{NAMESPACE}:data-version", "code": report.data_version}]},
-            "identifier": [{"system": f"{NAMESPACE}:interaction", "value": f.interaction_id}],
-            "status": status,
-            "code": {
-                "coding": [
-                    {"system": _ACT_CODE, "code": "NHP", "display": "Natural Health Product Alert"}
-                ],
-                "text": f"{_substance_label(report)} - {_ingredient_label(f)} interaction",
-            },
-            "severity": _FHIR_SEVERITY[f.severity],
-            "author": {
-                "display": f"kratom_safety {report.package_version} (data {report.data_version})"
-            },
-            "implicated": implicated_refs,
-            "evidence": [{"code": [{"text": f.clinical_effect}]}, *_coded(report, f)],
-            "detail": detail,
-            "extension": [
+        issue = _detected_issue(
+            report,
+            uid=_finding_uuid(report, f),
+            identifier=("interaction", f.interaction_id),
+            status=status,
+            title=f"{_substance_label(report)} - {_ingredient_label(f)} interaction",
+            severity=f.severity,
+            implicated=implicated_refs,
+            evidence=[{"code": [{"text": f.clinical_effect}]}, *_coded(report, f)],
+            detail=detail,
+            extension=[
                 {"url": f"{NAMESPACE}:fhir:action", "valueCode": f.action},
                 {"url": f"{NAMESPACE}:fhir:evidence-level", "valueCode": f.evidence},
             ],
-        }
-        if f.references:
-            issue["reference"] = f.references[0].canonical_url
-        if patient is not None:
-            issue["patient"] = {"reference": patient}
-        if identified is not None:
-            issue["identifiedDateTime"] = identified.isoformat()
+            reference=f.references[0].canonical_url if f.references else None,
+            patient=patient,
+            identified=identified,
+        )
         issues.append(issue)
     for c in report.cumulative_risks:
         issues.append(_combined_issue(report, c, refs, status, patient, identified))
@@ -232,28 +220,64 @@ def _combined_issue(
     ]
     implicated.append({"display": f"{_substance_label(report)} (patient-reported)"})
     key = f"{report.data_version}|{c.group}|{','.join(c.ingredients)}"
+    return _detected_issue(
+        report,
+        uid=str(uuid.uuid5(_UUID_NS, key)),
+        identifier=("combined-risk", c.group),
+        status=status,
+        title=f"{_substance_label(report)} - combined risk: {c.title}",
+        severity=c.severity,
+        implicated=implicated,
+        evidence=None,
+        detail=f"{c.statement} {_footer(report)}",
+        extension=[{"url": f"{NAMESPACE}:fhir:action", "valueCode": c.action}],
+        reference=c.references[0].canonical_url if c.references else None,
+        patient=patient,
+        identified=identified,
+    )
+
+
+def _detected_issue(
+    report: Report,
+    *,
+    uid: str,
+    identifier: tuple[str, str],
+    status: str,
+    title: str,
+    severity: Severity,
+    implicated: list[dict[str, str]],
+    evidence: list[dict[str, Any]] | None,
+    detail: str,
+    extension: list[dict[str, str]],
+    reference: str | None,
+    patient: str | None,
+    identified: _dt.date | _dt.datetime | None,
+) -> dict[str, Any]:
+    """One DetectedIssue of a finding or a combined risk: the shape both share."""
     issue: dict[str, Any] = {
         "resourceType": "DetectedIssue",
-        "id": "ks-" + str(uuid.uuid5(_UUID_NS, key)),
+        "id": "ks-" + uid,
         "meta": {"tag": [{"system": f"{NAMESPACE}:data-version", "code": report.data_version}]},
-        "identifier": [{"system": f"{NAMESPACE}:combined-risk", "value": c.group}],
+        "identifier": [{"system": f"{NAMESPACE}:{identifier[0]}", "value": identifier[1]}],
         "status": status,
         "code": {
             "coding": [
                 {"system": _ACT_CODE, "code": "NHP", "display": "Natural Health Product Alert"}
             ],
-            "text": f"{_substance_label(report)} - combined risk: {c.title}",
+            "text": title,
         },
-        "severity": _FHIR_SEVERITY[c.severity],
+        "severity": _FHIR_SEVERITY[severity],
         "author": {
             "display": f"kratom_safety {report.package_version} (data {report.data_version})"
         },
         "implicated": implicated,
-        "detail": f"{c.statement} {_footer(report)}",
-        "extension": [{"url": f"{NAMESPACE}:fhir:action", "valueCode": c.action}],
     }
-    if c.references:
-        issue["reference"] = c.references[0].canonical_url
+    if evidence is not None:
+        issue["evidence"] = evidence
+    issue["detail"] = detail
+    issue["extension"] = extension
+    if reference is not None:
+        issue["reference"] = reference
     if patient is not None:
         issue["patient"] = {"reference": patient}
     if identified is not None:
