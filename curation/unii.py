@@ -30,6 +30,7 @@ from rapidfuzz.distance import OSA
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from kratom_safety._fda import MAX_PRODUCT_WORDS  # noqa: E402
 from kratom_safety._index import MIN_FUZZY_LEN  # noqa: E402
 from kratom_safety._spelling import max_edits  # noqa: E402
 from kratom_safety._text import SALT_WORDS, STOP_WORDS, normalize  # noqa: E402
@@ -63,9 +64,6 @@ DRUG_TAGS = frozenset(
 # pharmacopoeia monographs, approved products, or drug-control listings.
 NAME_TAGS = (DRUG_TAGS - {"HPUS", "VANDF", "MART."}) | {"WHO-DD"}
 _MAX_WORDS = 4
-#: Product names are matched as written, so a longer one is kept ("CeraVe Skin Renewing Day
-#: Cream"), up to the resolver's longest phrase (kratom_safety._fda.MAX_PRODUCT_WORDS).
-_MAX_PRODUCT_WORDS = 12
 _COMMON_WORD_USES = 3
 _GENERIC_WORD_NAMES = 10
 _SPECIFIC_WORDS = 4
@@ -125,10 +123,10 @@ def usable(name: str) -> bool:
 
 
 def product_usable(k: str) -> bool:
-    """A product name (already a key) the resolver can match: at most _MAX_PRODUCT_WORDS
+    """A product name (already a key) the resolver can match: at most MAX_PRODUCT_WORDS
     words, one of them a word of four letters or more."""
     words = k.split()
-    if not words or len(words) > _MAX_PRODUCT_WORDS:
+    if not words or len(words) > MAX_PRODUCT_WORDS:
         return False
     return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
 

@@ -58,7 +58,7 @@ def test_record_counts_are_pinned(store: Store) -> None:
         "jurisdictions": 307,
         "fda_names": 4110,
         "fda_substances": 15355,
-        "ndc_brands": 37125,
+        "ndc_brands": 38529,
         "known_words": 26,
         "variable_names": 149,
         "combined_risks": 4,

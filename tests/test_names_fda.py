@@ -19,7 +19,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
     ("dataset", "count"),
     [
         ("fda_substances", 15355),
-        ("ndc_brands", 37125),
+        ("ndc_brands", 38529),
         ("known_words", 26),
         ("variable_names", 149),
     ],

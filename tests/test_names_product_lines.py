@@ -56,6 +56,10 @@ def test_a_short_form_run_into_an_unknown_word_is_not_the_drug() -> None:
         ("Vitamin E 400 IU", ("vitamin e",)),
         ("wild cherry bark syrup", ("prunus serotina bark",)),
         ("green tea extract capsule", ("green tea leaf",)),
+        (
+            "glycerin, menthol 9.01 g/100g / 0.4 g/100g gel",
+            ("glycerin", "menthol, unspecified form"),
+        ),
         ("bee pollen 500 mg", ("bee pollen",)),
         ("Remodulin", ("treprostinil",)),
         ("sertralien", ("sertraline",)),

@@ -15,11 +15,11 @@ from ._errors import InvalidInputError
 from ._models import Ingredient
 from ._text import MAX_INPUT_LENGTH, STOP_WORDS, UNIT_WORDS, normalize
 
-__all__ = ["OtherSubstances", "ingredient", "known_words", "other_substances"]
+__all__ = ["MAX_PRODUCT_WORDS", "OtherSubstances", "ingredient", "known_words", "other_substances"]
 
 #: Longest name looked up, in words (FDA product names run long: "CeraVe Skin Renewing Day
-#: Cream with Broad Spectrum SPF 30 Sunscreen").
-MAX_PRODUCT_WORDS = 12
+#: Cream with Broad Spectrum SPF 30 Sunscreen"); the curation keeps product names up to it.
+MAX_PRODUCT_WORDS = 20
 P = TypeVar("P")
 
 

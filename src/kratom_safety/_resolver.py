@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
@@ -46,6 +47,8 @@ _MAX_NGRAM = 6
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
 _VEHICLE_WORDS = frozenset({"in", "with"})
 _POTENCY = frozenset({"x", "c", "m", "q", "k"})
+#: an ingredient list: names separated by commas, "and", "&" or "+"
+_LIST_MARK = re.compile(r",|&|\+|\band\b", re.IGNORECASE)
 
 
 def validate_text(text: object, *, index: int | None = None) -> str:
@@ -152,7 +155,7 @@ def _other_part(
 
 
 def _resolve_words(
-    idx: Index, words: Sequence[str], allow_stop: bool = False
+    idx: Index, words: Sequence[str], allow_stop: bool = False, listed: bool = False
 ) -> tuple[list[MatchPart], list[str]]:
     """Match the words; a one-word entry that is also a stop word ("INH" for isoniazid, and
     "inh" for inhaled) is taken only when nothing else in the string is a drug."""
@@ -258,13 +261,15 @@ def _resolve_words(
     # words we cannot read is most often a flavour, scent or part of another product's name
     # ("Cotton Candy hand sanitizer", "Cedar Elm"): named only when nothing else is unread.
     # Another substance that FDA product names often use for something else, beside another
-    # name, is left unread ("Cultivated Oat Pollen" is no bee pollen).
+    # name, is left unread ("Cultivated Oat Pollen" is no bee pollen); not in a list of
+    # ingredients ("camphor, menthol"), where every name is one.
     if unmatched:
         unmatched.extend(p.text for p in lone)
     else:
         for p in lone:
             if (
-                p.kind == "other_substance"
+                not listed
+                and p.kind == "other_substance"
                 and p.text in idx.variable
                 and len(parts) + len(lone) > 1
             ):
@@ -310,9 +315,10 @@ def resolve_cached(text: str) -> Match | None:
     words = _potency_units(normalize(text).split())
     if SUPPLY_WORDS.intersection(words):
         return None  # a supply or device, not a medicine: reported as unrecognised
-    parts, unmatched = _resolve_words(idx, words)
+    listed = _LIST_MARK.search(text) is not None
+    parts, unmatched = _resolve_words(idx, words, listed=listed)
     if not parts:
-        parts, unmatched = _resolve_words(idx, words, allow_stop=True)
+        parts, unmatched = _resolve_words(idx, words, allow_stop=True, listed=listed)
     if not parts:
         return None
     return _build_match(text, parts, unmatched)
