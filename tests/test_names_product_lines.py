@@ -103,3 +103,20 @@ def test_a_word_that_is_part_of_something_else_is_not_a_drug(text: str, absent: 
 )
 def test_the_same_words_read_where_they_name_the_drug(text: str, expected: tuple[str, ...]) -> None:
     assert _ingredients(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zohydro 20 mg", ("hydrocodone",)),  # Zohydro ER written without its marker
+        ("Xtampza 9 mg", ("oxycodone",)),
+        ("KARBINAL 4MG/5ML SUSP ER", ("carbinoxamine",)),
+        ("ZOHYDRO ER 10MG CAP", ("hydrocodone",)),
+    ],
+)
+def test_a_brand_is_read_without_its_release_marker(text: str, expected: tuple[str, ...]) -> None:
+    assert _ingredients(text) == expected
+
+
+def test_a_short_or_shared_stem_is_not_a_brand() -> None:
+    assert ks.resolve("cab") is None  # CAB-LA: three letters, an English word

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ._cache import register
 from ._data import Store, get_store, iter_dataset
 from ._match import MatchKind
-from ._text import STOP_WORDS, normalize
+from ._text import RELEASE_WORDS, STOP_WORDS, normalize
 
 __all__ = ["MIN_FUZZY_LEN", "Entry", "Index", "get_index", "merge"]
 
@@ -60,8 +60,19 @@ class Index:
             add(ing.id, Entry(ing.id, "generic", (ing.id,)))
             for syn in ing.synonyms:
                 add(syn, Entry(syn, "synonym", (ing.id,)))
+        stems: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for al in store.aliases.values():
             add(al.text, Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
+            head, _, last = normalize(al.text).rpartition(" ")
+            if al.kind == "brand" and last in RELEASE_WORDS and al.ingredients:
+                stems[head].add(al.ingredients)
+        # A brand whose names all end in a release marker is also written without it
+        # ("Zohydro 20 mg" is Zohydro ER): its stem, when coined (five letters or more, no
+        # other name of ours) and when every such name has the same ingredients.
+        for head, readings in sorted(stems.items()):
+            if len(readings) == 1 and head not in raw and head.isalpha() and len(head) >= 5:
+                (ingredients,) = readings
+                raw[head].append(Entry(head, "brand", ingredients))
         # FDA brand names of our ingredients, and FDA substances whose names start like ours:
         # exact matches only, never spelling corrections.
         fda_keys = frozenset(store.fda_names)

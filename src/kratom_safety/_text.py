@@ -8,6 +8,7 @@ import unicodedata
 __all__ = [
     "MAX_INPUT_LENGTH",
     "NO_JOIN_WORDS",
+    "RELEASE_WORDS",
     "SALT_WORDS",
     "STOP_WORDS",
     "SUPPLY_WORDS",
@@ -240,6 +241,9 @@ SUPPLY_WORDS: frozenset[str] = frozenset(
         "tests",
     ]
 )
+
+#: Release and strength markers of a brand ("Zohydro ER", "Citanest Forte").
+RELEASE_WORDS: frozenset[str] = frozenset(_RELEASE.split())
 
 #: Units of strength ("65 mg iron" states a content, not a second drug).
 UNIT_WORDS: frozenset[str] = frozenset(_UNITS.split())
