@@ -47,7 +47,7 @@ def test_record_counts_are_pinned(store: Store) -> None:
         "references": 256,
         "substances": 3,
         "ingredients": 1647,
-        "aliases": 3626,
+        "aliases": 3631,
         "interactions": 38,
         "adverse_events": 12,
         "dependence": 10,

@@ -27,7 +27,6 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
         "Antibacterial Hand Sanitizer with Vitamine E",  # "vitamin e" run together
         "STERILE DILUENT FOR REMODULIN 1ML/ML INJ",  # the liquid, not treprostinil
         "NephrAmine",  # two slips and another first letter from mepyramine
-        "Vicks Formula 44 VapoCool Severe Nighttime Cough and Cold",
     ],
 )
 def test_no_drug_the_product_does_not_hold(text: str) -> None:
@@ -120,3 +119,27 @@ def test_a_brand_is_read_without_its_release_marker(text: str, expected: tuple[s
 
 def test_a_short_or_shared_stem_is_not_a_brand() -> None:
     assert ks.resolve("cab") is None  # CAB-LA: three letters, an English word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mag sulfate 2 g IV x1", ("magnesium sulfate",)),
+        ("Coumadin per INR clinic", ("warfarin",)),
+    ],
+)
+def test_ehr_short_forms_and_note_words(text: str, expected: tuple[str, ...]) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == expected and m.unmatched == ()
+
+
+def test_an_alcohol_prep_pad_is_not_read_as_drinking_alcohol() -> None:
+    assert "alcohol" not in (_ingredients("Alcohol Prep Pad with Benzocaine") or ())
+
+
+def test_a_longer_product_name_read_as_written_wins() -> None:
+    # "Ibuprofen PM" holds diphenhydramine as well; a product line of Vicks Formula 44 is not
+    # the diphenhydramine that FDA's list gives for the bare brand
+    assert _ingredients("Ibuprofen PM") == ("diphenhydramine", "ibuprofen")
+    m = ks.resolve("Vicks Formula 44 VapoCool Severe Nighttime Cough and Cold")
+    assert m is None or "diphenhydramine" not in m.ingredients

@@ -180,6 +180,20 @@ def _resolve_words(
             # a short form run into a word we cannot read is most often the start of a longer
             # name ("asa foetida" is asafetida, "lamb quarters" a pollen): not the drug
             found = None
+        if found is not None and i + found[0] < n:
+            # a longer FDA product name read as written wins ("Ibuprofen PM" holds
+            # diphenhydramine too)
+            fda = other_substances()
+            size = fda.longest_at(words, i)
+            if size > found[0]:
+                longer = " ".join(words[i : i + size])
+                name, readings, brand = fda.exact[longer]
+                if brand:
+                    alternatives = fda.alternatives.get(longer, ())
+                    parts.append(_other_part(longer, name, readings, True, alternatives))
+                    leftovers.append([])
+                    i += size
+                    continue
         if found is None and i + 1 < n and not is_stop(words[i]):
             # a longer FDA substance name may start with a word we cannot read and end in one
             # we can ("benzyl alcohol" is not penicillin + alcohol)

@@ -141,7 +141,7 @@ held stop stopped prior previous current currently not no known allergies allerg
 other misc miscellaneous various multiple as directed directed instructions pharmacy
 states stated state per unable obtain obtained reports reported reviewed seasonal nostril
 nostrils each both left right machine eye eyes ear ears skin affected area areas
-regimen protocol diet diabetic changes change
+regimen protocol diet diabetic changes change inr this v
 ac pc breakfast lunch dinner supper snack clinic ciwa cows ou subcut subcutaneously correction
 endo empty chest sob awake titrate titrated bm bms scheduled severe mild moderate otp verified
 off on ha rems implant arm wk wks trough level levels rider infusion infused received
