@@ -298,10 +298,10 @@ class _Role(NamedTuple):
 
     hits: tuple[Hit, ...]
     """The records that apply to it (after supersession)."""
-    strong: frozenset[str]
+    strong: tuple[str, ...]
     """The groups it is a member of (a class membership, or an applicable record's group)."""
-    conditional: frozenset[str]
-    """The groups whose conditional classes it belongs to."""
+    weak: tuple[str, ...]
+    """The other groups whose conditional classes it belongs to."""
 
 
 @lru_cache(maxsize=65536)
@@ -311,11 +311,9 @@ def _role(store_key: int, active: tuple[str, ...], ingredient: str) -> _Role:
     hits = tuple(h for h, _ in applicable(rules_for(store, ingredient), active))
     by_record = {h.record.risk_group for h in hits}
     rules = store.combined_risks
-    return _Role(
-        hits,
-        frozenset(g for g, r in rules.items() if g in by_record or props & set(r.properties)),
-        frozenset(g for g, r in rules.items() if props & set(r.conditional)),
-    )
+    strong = tuple(g for g, r in rules.items() if g in by_record or props & set(r.properties))
+    weak = tuple(g for g, r in rules.items() if props & set(r.conditional) and g not in strong)
+    return _Role(hits, strong, weak)
 
 
 @lru_cache(maxsize=4096)
@@ -329,16 +327,19 @@ def combined_for(
     folded: dict[tuple[str, str], str] = {}
     if len(names) < 2:
         return (), MappingProxyType(folded)
-    roles = [(n, _role(store_key, active, n)) for n in sorted(names)]
+    strong: dict[str, list[str]] = {}
+    weak: dict[str, list[str]] = {}
+    for n in sorted(names):
+        role = _role(store_key, active, n)
+        for g in role.strong:
+            strong.setdefault(g, []).append(n)
+        for g in role.weak:
+            weak.setdefault(g, []).append(n)
     for group in get_args(RiskGroup):
         rule = store.combined_risks.get(group)
-        if rule is None:
+        if rule is None or group not in strong:
             continue
-        strong = tuple(n for n, r in roles if group in r.strong)
-        if not strong:
-            continue
-        weak = tuple(n for n, r in roles if group in r.conditional and group not in r.strong)
-        members = strong + weak
+        members = (*strong[group], *weak.get(group, ()))
         if len(members) < rule.min_members:
             continue
         prior = frozenset(k for k in folded if k[0] in members)
