@@ -28,6 +28,7 @@ from ._report import (
     Report,
     Status,
     report_statement,
+    trusted,
 )
 from ._resolver import Match, resolve, validate_text
 from ._rules import (
@@ -279,24 +280,27 @@ def _report(
     # Every part was validated when it was built (inputs, findings, combined risks) or is a
     # tuple of strings built above from validated values, so the report is assembled without
     # validating it all again (which would cost more than the rest of the check).
-    return Report.model_construct(
-        package_version=__version__,
-        data_version=DATA_VERSION,
-        data_reviewed=DATA_REVIEWED,
-        substances=active,
-        substances_detected_in_list=tuple(detected),
-        coverage=coverage,
-        statement=statement,
-        findings=found.findings,
-        cumulative_risks=found.cumulative,
-        unrecognized=unrecognized,
-        ambiguous=ambiguous,
-        partially_recognized=partial,
-        negated=negated,
-        excluded=excluded,
-        outside_vocabulary=tuple(outside),
-        inputs=tuple(inputs),
-        disclaimer=DISCLAIMER,
+    return trusted(
+        Report,
+        {
+            "package_version": __version__,
+            "data_version": DATA_VERSION,
+            "data_reviewed": DATA_REVIEWED,
+            "substances": active,
+            "substances_detected_in_list": tuple(detected),
+            "coverage": coverage,
+            "statement": statement,
+            "findings": found.findings,
+            "cumulative_risks": found.cumulative,
+            "unrecognized": unrecognized,
+            "ambiguous": ambiguous,
+            "partially_recognized": partial,
+            "negated": negated,
+            "excluded": excluded,
+            "outside_vocabulary": tuple(outside),
+            "inputs": tuple(inputs),
+            "disclaimer": DISCLAIMER,
+        },
     )
 
 
