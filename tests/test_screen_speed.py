@@ -111,7 +111,7 @@ def test_combined_risks_per_group_with_overlapping_groups(monkeypatch: pytest.Mo
         }
         assert set(qt_refs) <= {r.id for r in risks[1].references}
     finally:  # forget the memos keyed by the edited store
-        for memo in (combined_for, _rules._group_for, _rules._role, _rules.applicable_for):
+        for memo in (_rules._group_for, _rules._role, _rules.applicable_for):
             memo.cache_clear()
 
 

@@ -316,12 +316,11 @@ def _role(store_key: int, active: tuple[str, ...], ingredient: str) -> _Role:
     return _Role(hits, strong, weak)
 
 
-@lru_cache(maxsize=4096)
 def combined_for(
     store_key: int, active: tuple[str, ...], names: tuple[str, ...]
 ) -> tuple[tuple[CumulativeRisk, ...], Mapping[tuple[str, str], str]]:
-    """The combined risks of a list of distinct ingredients (memoised): what
-    :func:`combined_risks` gives, each group's risk computed once per set of its members."""
+    """The combined risks of a list of distinct ingredients: what :func:`combined_risks`
+    gives, each group's risk computed once per set of its members (``_group_for``)."""
     store = get_store()
     risks: list[CumulativeRisk] = []
     folded: dict[tuple[str, str], str] = {}
