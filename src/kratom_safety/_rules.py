@@ -319,16 +319,17 @@ def _role(store_key: int, active: tuple[str, ...], ingredient: str) -> _Role:
 def combined_for(
     store_key: int, active: tuple[str, ...], names: tuple[str, ...]
 ) -> tuple[tuple[CumulativeRisk, ...], Mapping[tuple[str, str], str]]:
-    """The combined risks of a list of distinct ingredients: what :func:`combined_risks`
+    """The combined risks of a list of ingredients: what :func:`combined_risks`
     gives, each group's risk computed once per set of its members (``_group_for``)."""
     store = get_store()
     risks: list[CumulativeRisk] = []
     folded: dict[tuple[str, str], str] = {}
-    if len(names) < 2:
+    unique = sorted(set(names))
+    if len(unique) < 2:
         return (), MappingProxyType(folded)
     strong: dict[str, list[str]] = {}
     weak: dict[str, list[str]] = {}
-    for n in sorted(names):
+    for n in unique:
         role = _role(store_key, active, n)
         for g in role.strong:
             strong.setdefault(g, []).append(n)
