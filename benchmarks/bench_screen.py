@@ -149,9 +149,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--tracemalloc", action="store_true")
     args = ap.parse_args(argv)
 
-    from kratom_safety._resolver import resolve_cached
-
     try:
+        from kratom_safety._resolver import resolve_cached
         from kratom_safety.screen import screen_file
         from kratom_safety.screen._run import report_for
     except ImportError:  # a build from before the screen package
@@ -159,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             _report_for as report_for,
         )
         from kratom_safety._screen import screen_file  # type: ignore[no-redef]
+
+        from kratom_safety._resolver import (  # type: ignore[attr-defined,no-redef]
+            _resolve_cached as resolve_cached,
+        )
 
     with tempfile.TemporaryDirectory(prefix="bench-screen-") as tmp:
         src = Path(tmp) / "input.csv"

@@ -3,9 +3,13 @@
 A call assembles parts that are memoised, so that checking a list costs little more than
 resolving its strings: what depends only on one string (its match, whether it is negated, its
 status) is read once per string; the records that apply to an ingredient once per ingredient
-and active substances (``_rules.applicable_for``); the combined risks once per set of
-ingredients; each finding and each input result once. Every memo is keyed by the store too,
-so a reloaded store never answers from old records; every memoised value is immutable.
+and active substances (``_rules.applicable_for``); the combined risk of a group once per set of
+its members; each finding and each input result once. What depends on a whole list (its
+findings together, the report) is assembled each time, except the report on a short list
+that :func:`check` has seen (batch screening keeps its own memo of lists): new lists rarely
+repeat in a batch, and a memo of them would only hold more objects. Every memo is keyed by the
+store too, so a reloaded store never answers from old records; every memoised value is
+immutable.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from ._report import (
     Report,
     Status,
     report_statement,
+    trusted,
 )
 from ._resolver import Match, resolve, validate_text
 from ._rules import (
@@ -279,24 +284,27 @@ def _report(
     # Every part was validated when it was built (inputs, findings, combined risks) or is a
     # tuple of strings built above from validated values, so the report is assembled without
     # validating it all again (which would cost more than the rest of the check).
-    return Report.model_construct(
-        package_version=__version__,
-        data_version=DATA_VERSION,
-        data_reviewed=DATA_REVIEWED,
-        substances=active,
-        substances_detected_in_list=tuple(detected),
-        coverage=coverage,
-        statement=statement,
-        findings=found.findings,
-        cumulative_risks=found.cumulative,
-        unrecognized=unrecognized,
-        ambiguous=ambiguous,
-        partially_recognized=partial,
-        negated=negated,
-        excluded=excluded,
-        outside_vocabulary=tuple(outside),
-        inputs=tuple(inputs),
-        disclaimer=DISCLAIMER,
+    return trusted(
+        Report,
+        {
+            "package_version": __version__,
+            "data_version": DATA_VERSION,
+            "data_reviewed": DATA_REVIEWED,
+            "substances": active,
+            "substances_detected_in_list": tuple(detected),
+            "coverage": coverage,
+            "statement": statement,
+            "findings": found.findings,
+            "cumulative_risks": found.cumulative,
+            "unrecognized": unrecognized,
+            "ambiguous": ambiguous,
+            "partially_recognized": partial,
+            "negated": negated,
+            "excluded": excluded,
+            "outside_vocabulary": tuple(outside),
+            "inputs": tuple(inputs),
+            "disclaimer": DISCLAIMER,
+        },
     )
 
 
@@ -316,7 +324,6 @@ class _Found(NamedTuple):
     """Ambiguous entries that gave a finding (shared by all their readings)."""
 
 
-@lru_cache(maxsize=4096)
 def _findings(
     key: int,
     active: tuple[str, ...],
@@ -324,8 +331,8 @@ def _findings(
     ambiguous: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...],
 ) -> _Found:
     """The findings and combined risks of a list: ``drugs`` are its ingredients with the
-    entries each came from, ``ambiguous`` its ambiguous entries with their readings
-    (memoised, like every part of a report)."""
+    entries each came from, ``ambiguous`` its ambiguous entries with their readings (its
+    parts are memoised)."""
     names = tuple(d for d, _ in drugs)
     cumulative, folded = combined_for(key, active, names)
     findings: list[Finding] = []

@@ -16,11 +16,11 @@ class rules (``class_caps.json``); this module holds only the mechanics.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import get_args
+from typing import NamedTuple, get_args
 
 from ._data import Store, get_store
 from ._models import Action, Interaction, RiskGroup, Severity
@@ -176,60 +176,79 @@ def combined_risks(
         weak = sorted(
             ing for ing, p in props.items() if p & set(rule.conditional) and ing not in strong
         )
-        members = strong + weak if strong else []
-        if len(members) < rule.min_members:
+        if len(strong) + len(weak) < rule.min_members:
             continue
-        related = [
-            (ing, h)
-            for ing in members
-            for h in hits.get(ing, ())
-            if h.record.risk_group == group
-            or (h.matched_by.startswith("property:") and h.matched_by[9:] in rule.properties)
-        ]
-        if rule.fold:
-            folded.update(
-                ((ing, h.record.id), group)
-                for ing, h in related
-                if h.record.risk_group == group
-                and h.matched_by.startswith("property:")
-                and h.matched_by[9:] in rule.properties
-            )
-        ids = tuple(sorted({h.record.id for _, h in related}))
-        top = _member_severity(
-            [capped(store, h, ing, props.get(ing, frozenset()))[0] for ing, h in related]
-        )
-        severity = _escalate(top)
-        actions = [h.record.action for _, h in related if h.record.action != "no_action"]
-        action: Action = min(actions, key=ACTION_RANK.__getitem__) if actions else "monitor"
-        names = sorted(set(members))
-        statement, refs = _text(rule, names, props)
-        refs += tuple(
-            m.reference
-            for m in sorted(rule.member_references, key=lambda m: m.member)
-            if any(m.member == n or m.member in props.get(n, frozenset()) for n in names)
-        )
-        refs += tuple(
-            r
-            for ing, h in related
-            if (ing, h.record.id) in folded
-            for r in h.record.references
-            if r not in refs
-        )
-        refs = tuple(dict.fromkeys(refs))
-        out.append(
-            CumulativeRisk(
-                group=group,
-                ingredients=tuple(names),
-                interaction_ids=ids,
-                statement=statement,
-                references=tuple(store.references[r] for r in refs),
-                title=rule.title.format(n=len(names)),
-                severity=severity,
-                action=action,
-                escalated=SEVERITY_RANK[severity] < SEVERITY_RANK[top],
-            )
-        )
+        risk, folds = _group_risk(store, group, rule, strong + weak, props, hits, folded)
+        out.append(risk)
+        folded.update(folds)
     return out, folded
+
+
+def _group_risk(
+    store: Store,
+    group: RiskGroup,
+    rule: CombinedRiskRule,
+    members: list[str],
+    props: Mapping[str, frozenset[str]],
+    hits: Mapping[str, Sequence[Hit]],
+    prior: Collection[tuple[str, str]],
+) -> tuple[CumulativeRisk, tuple[tuple[tuple[str, str], str], ...]]:
+    """The combined risk of one group whose ``members`` (its strong, then its conditional
+    members on the list) reach the group's minimum, and the findings it folds in.
+
+    It depends on the members only (their class memberships and applicable records) and on
+    ``prior``, the findings folded by the groups before it (their references are cited when
+    also related to this group), not on the rest of the list."""
+    related = [
+        (ing, h)
+        for ing in members
+        for h in hits.get(ing, ())
+        if h.record.risk_group == group
+        or (h.matched_by.startswith("property:") and h.matched_by[9:] in rule.properties)
+    ]
+    folded: dict[tuple[str, str], str] = {}
+    if rule.fold:
+        folded.update(
+            ((ing, h.record.id), group)
+            for ing, h in related
+            if h.record.risk_group == group
+            and h.matched_by.startswith("property:")
+            and h.matched_by[9:] in rule.properties
+        )
+    ids = tuple(sorted({h.record.id for _, h in related}))
+    top = _member_severity(
+        [capped(store, h, ing, props.get(ing, frozenset()))[0] for ing, h in related]
+    )
+    severity = _escalate(top)
+    actions = [h.record.action for _, h in related if h.record.action != "no_action"]
+    action: Action = min(actions, key=ACTION_RANK.__getitem__) if actions else "monitor"
+    names = sorted(set(members))
+    statement, refs = _text(rule, names, props)
+    refs += tuple(
+        m.reference
+        for m in sorted(rule.member_references, key=lambda m: m.member)
+        if any(m.member == n or m.member in props.get(n, frozenset()) for n in names)
+    )
+    refs += tuple(
+        r
+        for ing, h in related
+        if (ing, h.record.id) in folded or (ing, h.record.id) in prior
+        for r in h.record.references
+        if r not in refs
+    )
+    refs = tuple(dict.fromkeys(refs))
+    risk = CumulativeRisk(
+        group=group,
+        ingredients=tuple(names),
+        interaction_ids=ids,
+        statement=statement,
+        references=tuple(store.references[r] for r in refs),
+        title=rule.title.format(n=len(names)),
+        severity=severity,
+        action=action,
+        escalated=SEVERITY_RANK[severity] < SEVERITY_RANK[top],
+    )
+    return risk, tuple(folded.items())
 
 
 def _text(
@@ -274,15 +293,72 @@ def applicable_for(store_key: int, active: tuple[str, ...], ingredient: str) -> 
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
+class _Role(NamedTuple):
+    """What one ingredient brings to the combined risks of a list (for given substances)."""
+
+    hits: tuple[Hit, ...]
+    """The records that apply to it (after supersession)."""
+    strong: tuple[str, ...]
+    """The groups it is a member of (a class membership, or an applicable record's group)."""
+    weak: tuple[str, ...]
+    """The other groups whose conditional classes it belongs to."""
+
+
+@lru_cache(maxsize=65536)
+def _role(store_key: int, active: tuple[str, ...], ingredient: str) -> _Role:
+    store = get_store()
+    props = properties_of(store, ingredient)
+    hits = tuple(h for h, _ in applicable(rules_for(store, ingredient), active))
+    by_record = {h.record.risk_group for h in hits}
+    rules = store.combined_risks
+    strong = tuple(g for g, r in rules.items() if g in by_record or props & set(r.properties))
+    weak = tuple(g for g, r in rules.items() if props & set(r.conditional) and g not in strong)
+    return _Role(hits, strong, weak)
+
+
 def combined_for(
     store_key: int, active: tuple[str, ...], names: tuple[str, ...]
 ) -> tuple[tuple[CumulativeRisk, ...], Mapping[tuple[str, str], str]]:
-    """The combined risks of a list of ingredients (memoised)."""
+    """The combined risks of a list of ingredients: what :func:`combined_risks`
+    gives, each group's risk computed once per set of its members (``_group_for``)."""
     store = get_store()
-    props = {n: properties_of(store, n) for n in names}
-    live: dict[str, list[Hit]] = {
-        n: [h for h, _ in applicable(rules_for(store, n), active)] for n in names
-    }
-    risks, folded = combined_risks(store, props, live)
+    risks: list[CumulativeRisk] = []
+    folded: dict[tuple[str, str], str] = {}
+    unique = sorted(set(names))
+    if len(unique) < 2:
+        return (), MappingProxyType(folded)
+    strong: dict[str, list[str]] = {}
+    weak: dict[str, list[str]] = {}
+    for n in unique:
+        role = _role(store_key, active, n)
+        for g in role.strong:
+            strong.setdefault(g, []).append(n)
+        for g in role.weak:
+            weak.setdefault(g, []).append(n)
+    for group in get_args(RiskGroup):
+        rule = store.combined_risks.get(group)
+        if rule is None or group not in strong:
+            continue
+        members = (*strong[group], *weak.get(group, ()))
+        if len(members) < rule.min_members:
+            continue
+        prior = frozenset(k for k in folded if k[0] in members)
+        risk, folds = _group_for(store_key, active, group, members, prior)
+        risks.append(risk)
+        folded.update(folds)
     return tuple(risks), MappingProxyType(folded)
+
+
+@lru_cache(maxsize=4096)
+def _group_for(
+    store_key: int,
+    active: tuple[str, ...],
+    group: RiskGroup,
+    members: tuple[str, ...],
+    prior: frozenset[tuple[str, str]],
+) -> tuple[CumulativeRisk, tuple[tuple[tuple[str, str], str], ...]]:
+    """The combined risk of one group with these members (memoised)."""
+    store = get_store()
+    props = {n: properties_of(store, n) for n in members}
+    hits = {n: _role(store_key, active, n).hits for n in members}
+    return _group_risk(store, group, store.combined_risks[group], list(members), props, hits, prior)

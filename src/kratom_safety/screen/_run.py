@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, closing
+from contextlib import ExitStack, closing, contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
@@ -22,9 +24,45 @@ from ._read import Format, Source, format_of, input_stat
 from ._results import NoProgress, PatientResult, Progress, ScreenSummary, Stats
 from ._write import Writer
 
-__all__ = ["report_for", "screen_file", "screen_rows"]
+__all__ = ["GC_YOUNG", "relaxed_gc", "report_for", "screen_file", "screen_rows"]
 
 _PROGRESS_EVERY = 1024  # patients between progress updates of the partitioned pass
+
+#: While a file is screened: allocations between two collections of the youngest generation
+#: of the garbage collector (Python's default is 700).
+GC_YOUNG = 50_000
+
+_gc_lock = threading.Lock()
+_gc_users = 0
+_gc_saved = (0, 0, 0)
+
+
+@contextmanager
+def relaxed_gc() -> Iterator[None]:
+    """The garbage collector runs less often inside the block, and as before after it.
+
+    Screening allocates many short-lived, acyclic objects (the parts of each report), which
+    reference counting frees; at Python's default threshold the collector still scans the
+    young generation every 700 allocations, which cost about a seventh of a batch. The
+    youngest threshold is raised to :data:`GC_YOUNG` (never lowered; a threshold of 0, the
+    collector disabled, is left alone) and the thresholds found are set back when the block
+    ends, also on an error. Nested or concurrent blocks (threads) share it: the first one
+    saves the thresholds, the last one to end restores them."""
+    global _gc_users, _gc_saved
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_saved = gc.get_threshold()
+            young, *older = _gc_saved
+            if young:
+                gc.set_threshold(max(young, GC_YOUNG), *older)
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0:
+                gc.set_threshold(*_gc_saved)
 
 
 @lru_cache(maxsize=4096)
@@ -216,7 +254,7 @@ def screen_file(
         src = Source(src_path, in_fmt, patient_column, medication_column, encoding, st.st_size)
         shown = "-" if to_stdout else str(out_path)
         try:
-            with AtomicOutput(out_path) as fh:
+            with AtomicOutput(out_path) as fh, relaxed_gc():
                 stats, grouped = _screen_source(src, fh, out_fmt, substance, prog, tmp)
         except OSError as exc:
             raise InvalidInputError(
