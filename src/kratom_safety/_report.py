@@ -336,7 +336,7 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
 
     The same instance (equal, same fields set, same dump), without ``model_construct``'s
     per-field loop, which cost about a third of checking a short list."""
-    if not _PLAIN or cls.__pydantic_post_init__ is not None:
+    if not _PLAIN or cls.__pydantic_post_init__ is not None or cls.__private_attributes__:
         return cast("_M", cls.model_construct(**values))
     m = cls.__new__(cls)
     object.__setattr__(m, "__dict__", values)
