@@ -95,14 +95,23 @@ class OtherSubstances:
             if size > self.longest.get(first, 0):
                 self.longest[first] = size
 
-    def longest_at(self, words: Sequence[str], i: int) -> int:
-        """How many words from ``words[i]`` form the longest FDA name there (0: none)."""
-        top = min(self.longest.get(words[i], 0), len(words) - i, MAX_PRODUCT_WORDS)
-        for size in range(top, 1, -1):
+    def longest_at(self, words: Sequence[str], i: int, above: int = 1) -> int:
+        """How many words from ``words[i]`` form the longest FDA name there (0: none); with
+        ``above``, only a name longer than that many words counts."""
+        top = self.longest.get(words[i], 0)
+        if not top:
+            return 0
+        top = min(top, len(words) - i)  # (no name is longer than MAX_PRODUCT_WORDS)
+        if top <= above:
+            return 0 if above > 1 or not top else self._one(words, i)
+        for size in range(top, above, -1):
             if " ".join(words[i : i + size]) in self.exact:
                 return 0 if _solvent(words, i + size) else size
+        return 0 if above > 1 else self._one(words, i)
+
+    def _one(self, words: Sequence[str], i: int) -> int:
         word = words[i]
-        if top and word in self.exact and word not in STOP_WORDS and not word.isdigit():
+        if word in self.exact and word not in STOP_WORDS and not word.isdigit():
             return 0 if _solvent(words, i + 1) else 1
         return 0
 

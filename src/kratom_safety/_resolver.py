@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from ._cache import register
 from ._errors import InvalidInputError
-from ._fda import other_substances
+from ._fda import OtherSubstances, other_substances
 from ._index import Entry, Index, get_index
 from ._match import Match, MatchKind, MatchPart
 from ._spelling import fuzzy, is_stop, truncated
@@ -116,8 +116,6 @@ def _after_vehicle(words: Sequence[str], i: int) -> bool:
 def _potency_units(words: list[str]) -> list[str]:
     """FDA's homeopathic potency units ("3[hp_X]") without their "hp", which would read as
     the short form 3HP (isoniazid + rifapentine)."""
-    if "hp" not in words:
-        return words
     n = len(words)
     return [
         w
@@ -155,7 +153,7 @@ def _other_part(
 
 
 def _resolve_words(
-    idx: Index, words: Sequence[str], allow_stop: bool = False, listed: bool = False
+    idx: Index, words: Sequence[str], allow_stop: bool = False, text: str = ""
 ) -> tuple[list[MatchPart], list[str]]:
     """Match the words; a one-word entry that is also a stop word ("INH" for isoniazid, and
     "inh" for inhaled) is taken only when nothing else in the string is a drug."""
@@ -163,6 +161,7 @@ def _resolve_words(
     lone: list[MatchPart] = []
     leftovers: list[list[str]] = [[]]
     i, n = 0, len(words)
+    fda: OtherSubstances | None = None
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
         if (
@@ -183,8 +182,11 @@ def _resolve_words(
         if found is not None and i + found[0] < n:
             # a longer FDA product name read as written wins ("Ibuprofen PM" holds
             # diphenhydramine too)
-            fda = other_substances()
-            size = fda.longest_at(words, i)
+            if fda is None:
+                fda = other_substances()
+            size = found[0]
+            if fda.longest.get(words[i], 0) > size:
+                size = fda.longest_at(words, i, above=size)
             if size > found[0]:
                 longer = " ".join(words[i : i + size])
                 name, readings, brand = fda.exact[longer]
@@ -282,10 +284,10 @@ def _resolve_words(
     else:
         for p in lone:
             if (
-                not listed
-                and p.kind == "other_substance"
+                p.kind == "other_substance"
                 and p.text in idx.variable
                 and len(parts) + len(lone) > 1
+                and _LIST_MARK.search(text) is None
             ):
                 unmatched.append(p.text)
             else:
@@ -294,6 +296,18 @@ def _resolve_words(
 
 
 def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Match:
+    first = parts[0]
+    if len(parts) == 1:  # the common case: one part names the drug(s)
+        return Match(
+            input=text,
+            ingredients=() if first.alternatives else tuple(dict.fromkeys(first.ingredients)),
+            name=first.name,
+            kind=first.kind,
+            score=first.score,
+            parts=(first,),
+            unmatched=tuple(unmatched),
+            alternatives=tuple(dict.fromkeys(first.alternatives)),
+        )
     ingredients: list[str] = []
     alternatives: list[tuple[str, ...]] = []
     for p in parts:
@@ -301,15 +315,15 @@ def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Mat
             if ing not in ingredients:
                 ingredients.append(ing)
         alternatives.extend(a for a in p.alternatives if a not in alternatives)
+    ambiguous = any(p.ambiguous for p in parts)
     distinct = {frozenset(p.ingredients) for p in parts if p.ingredients}
-    if len(parts) == 1 or (len(distinct) == 1 and not any(p.ambiguous for p in parts)):
-        # one part, or several naming the same drug ("tramadol (ULTRAM)")
-        kind: MatchKind | Literal["combination"] = parts[0].kind
-        name = parts[0].name
+    if len(distinct) == 1 and not ambiguous:
+        # several parts naming the same drug ("tramadol (ULTRAM)")
+        kind: MatchKind | Literal["combination"] = first.kind
+        name = first.name
     else:
         kind = "combination"
         name = " + ".join(p.name for p in parts)
-    ambiguous = any(p.ambiguous for p in parts)
     return Match(
         input=text,
         ingredients=() if ambiguous else tuple(ingredients),
@@ -326,13 +340,14 @@ def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Mat
 def resolve_cached(text: str) -> Match | None:
     """:func:`resolve` of an already validated string, cached (a :class:`Match` is immutable)."""
     idx = get_index()
-    words = _potency_units(normalize(text).split())
+    words = normalize(text).split()
+    if "hp" in words:
+        words = _potency_units(words)
     if SUPPLY_WORDS.intersection(words):
         return None  # a supply or device, not a medicine: reported as unrecognised
-    listed = _LIST_MARK.search(text) is not None
-    parts, unmatched = _resolve_words(idx, words, listed=listed)
+    parts, unmatched = _resolve_words(idx, words, text=text)
     if not parts:
-        parts, unmatched = _resolve_words(idx, words, allow_stop=True, listed=listed)
+        parts, unmatched = _resolve_words(idx, words, allow_stop=True, text=text)
     if not parts:
         return None
     return _build_match(text, parts, unmatched)
