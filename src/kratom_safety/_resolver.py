@@ -1,10 +1,14 @@
 """Resolution of real-world medication strings to canonical ingredients.
 
 Order of attempts for each stretch of the input: exact (generic, synonym, brand, abbreviation,
-kratom substance) on the longest run of words, then -- only for what is left after stop words
-(strengths, dose forms, release markers, routes, sig text, salts, notes) are dropped -- a
-bounded-edit-distance fuzzy match with a margin over the runner-up. Short words are never
-fuzzed, and a tie between different drugs is reported as ambiguous, never guessed.
+kratom substance) on the longest run of words, a longer FDA product name read as written
+winning; then FDA's other substance and product names; then -- only for what is left after
+stop words (strengths, dose forms, release markers, routes, sig text, salts, notes) are
+dropped -- a bounded-edit-distance fuzzy match with a margin over the runner-up. Short words
+are never fuzzed, and a tie between different drugs is reported as ambiguous, never guessed.
+A name that FDA product names often use for something else (a flavour, a product line), a
+product name, or a brand from FDA's list is taken only when nothing else in the string is
+unread, so that the nearest known name never stands in for an input we cannot read.
 """
 
 from __future__ import annotations
