@@ -337,10 +337,11 @@ def print_table(title: str, tallies: Mapping[str, Tally], rate: float) -> None:
 def write_wrong(path: pathlib.Path, wrong: Sequence[tuple[Row, list[str], list[str]]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
-        f.write("id\tstyle\tcategory\ttext\treturned\twrong\tlabel\n")
+        f.write("id\tstyle\tcategory\tfar\ttext\treturned\twrong\tlabel\n")
         for r, returned, bad in wrong:
+            far = "far" if far_wrong(bad, r.readings) else ""
             f.write(
-                f"{r.id}\t{r.style}\t{r.category}\t{r.text}\t{';'.join(returned)}\t"
+                f"{r.id}\t{r.style}\t{r.category}\t{far}\t{r.text}\t{';'.join(returned)}\t"
                 f"{';'.join(bad)}\t{r.substances}\n"
             )
 

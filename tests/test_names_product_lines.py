@@ -143,3 +143,35 @@ def test_a_longer_product_name_read_as_written_wins() -> None:
     assert _ingredients("Ibuprofen PM") == ("diphenhydramine", "ibuprofen")
     m = ks.resolve("Vicks Formula 44 VapoCool Severe Nighttime Cough and Cold")
     assert m is None or "diphenhydramine" not in m.ingredients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excedrin Aspirin Free",  # the brand's usual formula holds aspirin
+        "Aspirin Free Excedrin",
+        "Appeal Non-Alcohol Foaming Hand Sanitizer",  # a product name that starts "alcohol"
+    ],
+)
+def test_a_drug_the_string_says_is_absent_is_never_returned(text: str) -> None:
+    m = ks.resolve(text)
+    assert m is None or not {"aspirin", "alcohol"} & set(m.ingredients)
+
+
+def test_absence_leaves_other_drugs_read() -> None:
+    assert _ingredients("Tylenol Aspirin Free 500 mg") == ("acetaminophen",)
+    assert _ingredients("non-aspirin pain reliever") is None
+
+
+def test_two_product_names_that_differ_make_the_string_ambiguous() -> None:
+    m = ks.resolve("CVS Health Multi Symptom Severe Cold MULTI SYMPTOM SEVERE COLD")
+    assert m is not None and m.ambiguous and m.ingredients == ()
+    readings = {frozenset(r) for r in m.alternatives}
+    assert frozenset({"acetaminophen", "dextromethorphan", "phenylephrine"}) in readings
+    assert frozenset({"acetaminophen", "diphenhydramine", "phenylephrine"}) in readings
+    # one product name alone is read as that product
+    assert _ingredients("Multi Symptom Severe Cold") == (
+        "acetaminophen",
+        "diphenhydramine",
+        "phenylephrine",
+    )

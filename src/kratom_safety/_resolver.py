@@ -166,6 +166,7 @@ def _resolve_words(
     leftovers: list[list[str]] = [[]]
     i, n = 0, len(words)
     fda: OtherSubstances | None = None
+    absent: set[str] = set()  # drugs the string says the product lacks
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
         if (
@@ -183,6 +184,12 @@ def _resolve_words(
             # a short form run into a word we cannot read is most often the start of a longer
             # name ("asa foetida" is asafetida, "lamb quarters" a pollen): not the drug
             found = None
+        if found is not None and i and words[i - 1] == "non":
+            # "non-aspirin", "Non-Alcohol Foaming Hand Sanitizer": the product lacks the drug
+            absent.update(found[1].ingredients)
+            i += found[0]
+            leftovers.append([])
+            continue
         if found is not None and i + found[0] < n:
             # a longer FDA product name read as written wins ("Ibuprofen PM" holds
             # diphenhydramine too)
@@ -211,10 +218,9 @@ def _resolve_words(
                 leftovers.append([])
                 i += size
                 continue
-        if found is not None and (
-            (i + found[0] < n and words[i + found[0]] == "free") or (i and words[i - 1] == "non")
-        ):
-            # "alcohol free", "non-aspirin": the name says what the product does not contain
+        if found is not None and i + found[0] < n and words[i + found[0]] == "free":
+            # "alcohol free": the name says what the product does not contain
+            absent.update(found[1].ingredients)
             i += found[0] + 1
             leftovers.append([])
             continue
@@ -242,6 +248,12 @@ def _resolve_words(
             leftovers[-1].append(words[i])
             i += 1
     unmatched: list[str] = []
+    if absent:
+        # a brand whose usual formula holds a drug the string says is absent ("Excedrin
+        # Aspirin Free") is another formula of that brand: not read as the usual one
+        for found_parts in (parts, lone):
+            unmatched.extend(p.text for p in found_parts if absent.intersection(p.ingredients))
+            found_parts[:] = [p for p in found_parts if not absent.intersection(p.ingredients)]
     for run in leftovers:
         content = [w for w in run if not is_stop(w)]
         if not content:
@@ -296,7 +308,26 @@ def _resolve_words(
                 unmatched.append(p.text)
             else:
                 parts.append(p)
-    return parts, unmatched
+    return _one_product(parts), unmatched
+
+
+def _one_product(parts: list[MatchPart]) -> list[MatchPart]:
+    """Two or more FDA product names in one string that hold different drugs: a medication
+    string names one product, and which one is not known ("CVS Health Multi Symptom Severe
+    Cold" and "Multi Symptom Severe Cold" differ). Each then stands as an alternative reading,
+    so the match is ambiguous rather than the union of products the patient may not take."""
+    fda = other_substances()
+    named = [p for p in parts if p.kind == "brand" and fda.exact.get(p.text, ("", (), False))[2]]
+    if len(named) < 2:
+        return parts
+    readings = tuple(
+        dict.fromkeys(r for p in named for r in (p.alternatives or (p.ingredients,)) if r)
+    )
+    if len({frozenset(r) for r in readings}) < 2:
+        return parts
+    return [
+        MatchPart(p.text, p.name, p.kind, p.score, (), readings) if p in named else p for p in parts
+    ]
 
 
 def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Match:
