@@ -175,3 +175,34 @@ def test_two_product_names_that_differ_make_the_string_ambiguous() -> None:
         "diphenhydramine",
         "phenylephrine",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "benzocaine, isopropyl alcohol 60 mg/mL / 0.6 mL/mL swab",
+            ("benzocaine", "isopropyl alcohol"),
+        ),
+        ("CLINDAMYCIN PHOSPHATE 10MG SWAB", ("clindamycin",)),
+        ("POVIDONE IODINE 0.1MG/ML SWAB", ("povidone-iodine",)),
+        ("Isopropyl Alcohol Swabs", ("isopropyl alcohol",)),
+        ("isopropyl alcohol prep pad", ("isopropyl alcohol",)),
+    ],
+)
+def test_the_drug_on_a_swab_or_pad_is_read(text: str, expected: tuple[str, ...]) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == expected and m.unmatched == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["alcohol swabs", "alcohol pad", "alcohol 0.7 mL/mL swab", "Alcohol Prep Pad"]
+)
+def test_bare_alcohol_on_a_swab_or_pad_is_not_drinking_alcohol(text: str) -> None:
+    m = ks.resolve(text)
+    assert m is None or "alcohol" not in m.ingredients
+
+
+def test_a_product_name_that_starts_with_a_substance_is_read_as_the_product() -> None:
+    # the grass's pollen (the product), not the whole plant its first words name
+    assert _ingredients("Sweet Vernal Grass, Standardized") == ("anthoxanthum odoratum pollen",)

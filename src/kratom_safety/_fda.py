@@ -118,12 +118,14 @@ class OtherSubstances:
     def substance_at(self, words: Sequence[str], i: int) -> tuple[int, str, str] | None:
         """A substance name of two words or more starting at ``words[i]``, as (words, key,
         name); product names are not looked for here."""
-        size = self.longest_at(words, i)
-        if size < 2:
-            return None
-        key = " ".join(words[i : i + size])
-        name, _ingredients, brand = self.exact[key]
-        return None if brand else (size, key, name)
+        for size in range(self.longest_at(words, i), 1, -1):
+            # the longest substance name, under a product name that may start with it
+            # ("isopropyl alcohol" in "Isopropyl Alcohol Prep Pad")
+            key = " ".join(words[i : i + size])
+            entry = self.exact.get(key)
+            if entry is not None and not entry[2]:
+                return size, key, entry[0]
+        return None
 
     def parts(
         self,

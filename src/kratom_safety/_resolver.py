@@ -29,6 +29,7 @@ from ._index import Entry, Index, get_index
 from ._match import Match, MatchKind, MatchPart
 from ._spelling import fuzzy, is_stop, truncated
 from ._text import (
+    CARRIER_WORDS,
     MAX_INPUT_LENGTH,
     NO_JOIN_WORDS,
     STOP_WORDS,
@@ -167,6 +168,8 @@ def _resolve_words(
     i, n = 0, len(words)
     fda: OtherSubstances | None = None
     absent: set[str] = set()  # drugs the string says the product lacks
+    on_skin = not CARRIER_WORDS.isdisjoint(words)
+    antiseptic: list[str] = []
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
         if (
@@ -184,6 +187,12 @@ def _resolve_words(
             # a short form run into a word we cannot read is most often the start of a longer
             # name ("asa foetida" is asafetida, "lamb quarters" a pollen): not the drug
             found = None
+        if found is not None and found[0] == 1 and words[i] == "alcohol" and on_skin:
+            # on a swab or pad, "alcohol" is the antiseptic, isopropyl or ethyl: not read
+            antiseptic.append(words[i])
+            leftovers.append([])
+            i += 1
+            continue
         if found is not None and i and words[i - 1] == "non":
             # "non-aspirin", "Non-Alcohol Foaming Hand Sanitizer": the product lacks the drug
             absent.update(found[1].ingredients)
@@ -210,10 +219,22 @@ def _resolve_words(
         if found is None and i + 1 < n and not is_stop(words[i]):
             # a longer FDA substance name may start with a word we cannot read and end in one
             # we can ("benzyl alcohol" is not penicillin + alcohol)
-            spanning = other_substances().substance_at(words, i)
+            if fda is None:
+                fda = other_substances()
+            spanning = fda.substance_at(words, i)
             if spanning is not None:
                 size, key, name = spanning
-                spans = _other_part(key, name, (name,), False)
+                longest = fda.longest_at(words, i)
+                if longest > size and not parts:
+                    # a product name that starts with the substance, read on its own, is the
+                    # product ("Sweet Vernal Grass, Standardized" is the grass's pollen)
+                    key = " ".join(words[i : i + longest])
+                    name, readings, _ = fda.exact[key]
+                    alternatives = fda.alternatives.get(key, ())
+                    spans = _other_part(key, name, readings, True, alternatives)
+                    size = longest
+                else:
+                    spans = _other_part(key, name, (name,), False)
                 (lone if key in idx.variable else parts).append(spans)
                 leftovers.append([])
                 i += size
@@ -247,7 +268,7 @@ def _resolve_words(
         else:
             leftovers[-1].append(words[i])
             i += 1
-    unmatched: list[str] = []
+    unmatched: list[str] = antiseptic
     if absent:
         # a brand whose usual formula holds a drug the string says is absent ("Excedrin
         # Aspirin Free") is another formula of that brand: not read as the usual one

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "CARRIER_WORDS",
     "MAX_INPUT_LENGTH",
     "NO_JOIN_WORDS",
     "RELEASE_WORDS",
@@ -164,7 +165,8 @@ seizures adhd focus energy withdrawal cravings craving smoking
 #: prefixes of FDA application numbers ("NDA020800") as EHRs send them: never a drug.
 _DEVICES_PACKAGES = """
 unt actuat inhalation inhalant inhaled injector auto metered breath actuated intrauterine
-mucosal intravaginal system systems ring foam shampoo medicated pad pads enema irrigation
+mucosal intravaginal system systems ring foam shampoo medicated pad pads swab swabs swabstick
+swabsticks towelette towelettes wipe wipes enema irrigation
 granules granule pellet pellets wafer wafers douche paste mouthwash toothpaste soap emulsion
 macrocrystals microcrystals abuse deterrent biphasic container bag bags tube tubes jar
 canister blister carton box pak applicator applicators dispenser insert inserts jelly
@@ -218,15 +220,13 @@ NO_JOIN_WORDS: frozenset[str] = frozenset(
     ).split()
 )
 
-#: Words that mark an entry as a supply or device rather than a medicine ("alcohol swabs",
+#: Words that mark an entry as a supply or device rather than a medicine ("lancets",
 #: "insulin syringes", "test strips"), or as the liquid that dissolves one ("Sterile Diluent
 #: for Remodulin" holds no treprostinil): such an entry resolves to nothing.
 SUPPLY_WORDS: frozenset[str] = frozenset(
     [
         "diluent",
         "diluents",
-        "swab",
-        "swabs",
         "lancet",
         "lancets",
         "glucometer",
@@ -239,6 +239,15 @@ SUPPLY_WORDS: frozenset[str] = frozenset(
         "supplies",
         "test",
         "tests",
+    ]
+)
+
+#: Products that carry a drug onto the skin ("benzocaine swab", "alcohol prep pad"). On them the
+#: bare word "alcohol" names the antiseptic, isopropyl or ethyl alcohol, never a drink.
+CARRIER_WORDS: frozenset[str] = frozenset(
+    [
+        *("pad", "pads", "swab", "swabs", "swabstick", "swabsticks"),
+        *("towelette", "towelettes", "wipe", "wipes"),
     ]
 )
 
