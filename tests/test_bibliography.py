@@ -9,6 +9,6 @@ from ._paths import REPO
 
 def test_every_reference_is_used(store: Store) -> None:
     text = (REPO / "docs" / "bibliography.md").read_text("utf-8")
-    assert len(store.references) == 256  # data 2026.11.4
+    assert len(store.references) == 256  # data 2026.11.5
     assert text.count("Used by: ") == len(store.references), "one entry per reference"
     assert "Used by: none." not in text

@@ -98,7 +98,7 @@ def test_every_ingredient_swept_through_check_rests_on_verified_tags() -> None:
                 assert m is not None, (f.ingredient, value, "not a class member")
                 assert all(s in store.references for s in m["sources"])
                 by_property += 1
-    assert by_property == 565  # findings resting on a class membership (data 2026.11.4)
+    assert by_property == 565  # findings resting on a class membership (data 2026.11.5)
 
 
 def test_classes_document_lists_every_member_with_its_source() -> None:

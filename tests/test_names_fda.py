@@ -18,8 +18,8 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
 @pytest.mark.parametrize(
     ("dataset", "count"),
     [
-        ("fda_substances", 15355),
-        ("ndc_brands", 38529),
+        ("fda_substances", 15368),
+        ("ndc_brands", 38520),
         ("known_words", 26),
         ("variable_names", 149),
     ],

@@ -206,3 +206,33 @@ def test_bare_alcohol_on_a_swab_or_pad_is_not_drinking_alcohol(text: str) -> Non
 def test_a_product_name_that_starts_with_a_substance_is_read_as_the_product() -> None:
     # the grass's pollen (the product), not the whole plant its first words name
     assert _ingredients("Sweet Vernal Grass, Standardized") == ("anthoxanthum odoratum pollen",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("camphor 3 g/100g plaster", ("camphor",)),
+        ("MENTHOL, CAMPHOR 5-5G/100G GEL", ("menthol, unspecified form", "camphor")),
+        ("camphor (synthetic) 0.062 g/mL liquid", ("camphor (synthetic)",)),
+        (
+            "CAMPHOR (NATURAL), MENTHOL 60-160MG/ML LOT",
+            ("camphor (natural)", "menthol, unspecified form"),
+        ),
+    ],
+)
+def test_camphor_in_either_form_is_read(text: str, expected: tuple[str, ...]) -> None:
+    # a name two forms share ("camphor") and each form's own bracketed name
+    assert _ingredients(text) == expected
+
+
+def test_a_shared_form_name_has_its_own_record_with_a_pharmacopoeial_unii() -> None:
+    rec = next(r for r in iter_dataset("fda_substances") if r.id == "camphor")
+    assert rec.unii == "N20HL7Q941" and rec.names == ("camphor",)
+
+
+def test_named_substances_beside_a_product_line_are_read() -> None:
+    m = ks.resolve("ChapIce Camphor Phenol Gel")
+    assert m is not None and m.ingredients == ("camphor", "phenol") and "chapice" in m.unmatched
+    # a name product names use for something else keeps the whole string ambiguous or unread
+    m = ks.resolve("AmeriDerm Vitamin A D")
+    assert m is None or "vitamin a" not in m.ingredients

@@ -50,6 +50,8 @@ __all__ = [
 
 _MAX_NGRAM = 6
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
+#: kinds of a part that names a substance as itself
+_NAMED = frozenset({"generic", "synonym", "other_substance"})
 _VEHICLE_WORDS = frozenset({"in", "with"})
 _POTENCY = frozenset({"x", "c", "m", "q", "k"})
 #: an ingredient list: names separated by commas, "and", "&" or "+"
@@ -329,7 +331,24 @@ def _resolve_words(
                 unmatched.append(p.text)
             else:
                 parts.append(p)
+    if len(parts) > 1 and any(p.ambiguous and p.kind == "brand" for p in parts):
+        parts, unmatched = _named_beside_brand(idx, parts, unmatched)
     return _one_product(parts), unmatched
+
+
+def _named_beside_brand(
+    idx: Index, parts: list[MatchPart], unmatched: list[str]
+) -> tuple[list[MatchPart], list[str]]:
+    """A product name whose products differ, beside substances the string names ("ChapIce
+    Camphor Phenol Gel"): the named substances are read and the product name is left unread,
+    rather than the whole string being ambiguous. Not when a name is one that product names
+    often use for something else ("AmeriDerm Vitamin A D" is a petrolatum ointment)."""
+    others = [p for p in parts if not (p.ambiguous and p.kind == "brand")]
+    if not others or not all(p.kind in _NAMED and p.text not in idx.variable for p in others):
+        return parts, unmatched
+    brands = [p for p in parts if p.ambiguous and p.kind == "brand"]
+    kept = [p for p in parts if p not in brands]
+    return kept, [*unmatched, *(p.text for p in brands)]
 
 
 def _one_product(parts: list[MatchPart]) -> list[MatchPart]:
