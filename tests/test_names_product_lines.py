@@ -236,3 +236,47 @@ def test_named_substances_beside_a_product_line_are_read() -> None:
     # a name product names use for something else keeps the whole string ambiguous or unread
     m = ks.resolve("AmeriDerm Vitamin A D")
     assert m is None or "vitamin a" not in m.ingredients
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("avena sativa pollen 1 g/20mL injection", "avena sativa flowering top"),
+        ("ROBINIA PSEUDOACACIA POLLEN 1G/20ML INJ", "robinia pseudoacacia bark"),
+        ("atractylodes japonica root oil 0.05 mL/100mL cream", "atractylodes lancea root"),
+    ],
+)
+def test_a_plant_part_other_than_the_one_written_is_not_returned(text: str, absent: str) -> None:
+    m = ks.resolve(text)
+    assert m is None or absent not in m.ingredients
+
+
+def test_the_plant_part_written_is_still_read() -> None:
+    assert _ingredients("calendula officinalis flower") == ("calendula officinalis flower",)
+    assert _ingredients("avena sativa") == ("avena sativa flowering top",)
+
+
+def test_a_product_line_member_for_other_patients_is_not_the_adult_product() -> None:
+    assert _ingredients("Tylenol Cold Plus Flu") == (
+        "acetaminophen",
+        "dextromethorphan",
+        "guaifenesin",
+        "phenylephrine",
+    )
+    m = ks.resolve("Childrens TYLENOL COLD Plus FLU")
+    assert m is None or "guaifenesin" not in m.ingredients
+    # a brand of ours names the drug whoever it is for
+    assert _ingredients("Childrens Motrin") == ("ibuprofen",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Magnesium Sulfate in 5% Dextrose", ("magnesium sulfate",)),
+        ("Hetastarch in Sodium Chloride", ("hetastarch",)),
+        ("HAND SANITIZER WITH MOISTURIZERS AND VITAMIN E", ("alcohol",)),
+        ("dextrose 5% in water", ("glucose",)),
+    ],
+)
+def test_a_vehicle_or_an_additive_is_not_an_active(text: str, expected: tuple[str, ...]) -> None:
+    assert _ingredients(text) == expected

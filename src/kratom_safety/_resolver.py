@@ -23,6 +23,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from ._cache import register
+from ._context import additive, after_vehicle, settle
 from ._errors import InvalidInputError
 from ._fda import OtherSubstances, other_substances
 from ._index import Entry, Index, get_index
@@ -34,7 +35,6 @@ from ._text import (
     NO_JOIN_WORDS,
     STOP_WORDS,
     SUPPLY_WORDS,
-    UNIT_WORDS,
     normalize,
 )
 
@@ -50,9 +50,6 @@ __all__ = [
 
 _MAX_NGRAM = 6
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
-#: kinds of a part that names a substance as itself
-_NAMED = frozenset({"generic", "synonym", "other_substance"})
-_VEHICLE_WORDS = frozenset({"in", "with"})
 _POTENCY = frozenset({"x", "c", "m", "q", "k"})
 #: an ingredient list: names separated by commas, "and", "&" or "+"
 _LIST_MARK = re.compile(r",|&|\+|\band\b", re.IGNORECASE)
@@ -109,15 +106,6 @@ def _longest_at(
         if entry is not None and (best is None or j - i > best[0]):
             best = (j - i, entry)
     return best
-
-
-def _after_vehicle(words: Sequence[str], i: int) -> bool:
-    """Whether word ``i`` follows "in" or "with" (a strength between allowed: "in 5 percent
-    dextrose") after another word that is not a stop word (a drug named before it)."""
-    j = i - 1
-    while j >= 0 and (words[j].isdigit() or words[j] in UNIT_WORDS or words[j] == "percent"):
-        j -= 1
-    return j >= 1 and words[j] in _VEHICLE_WORDS and not all(is_stop(w) for w in words[:j])
 
 
 def _potency_units(words: list[str]) -> list[str]:
@@ -253,17 +241,18 @@ def _resolve_words(
             exact = MatchPart(
                 key, entry.name, entry.kind, 100.0, entry.ingredients, entry.alternatives
             )
-            if key in idx.fda_brands:
+            if key in idx.variable and after_vehicle(words, i, bool(parts or lone)):
+                pass  # after a drug "in dextrose", or "with aloe": a vehicle or an additive
+            elif key in idx.fda_brands:
                 # a brand name from FDA's substance list among words we cannot read is as
                 # often a product line whose members differ ("Vicks Formula 44 VapoCool
                 # Severe Nighttime"): named only when nothing else in the string is unread
                 lone.append(exact)
             elif key not in idx.variable:
                 parts.append(exact)
-            elif not _after_vehicle(words, i):
+            else:
                 # a name FDA products often use for something else ("Pink Grapefruit" acne
-                # wash): named only when nothing else in the string is unread; after another
-                # drug, "in dextrose" or "with aloe" names a vehicle or an additive
+                # wash): named only when nothing else in the string is unread
                 lone.append(exact)
             leftovers.append([])
             i += size
@@ -322,6 +311,8 @@ def _resolve_words(
         unmatched.extend(p.text for p in lone)
     else:
         for p in lone:
+            if p.text in idx.variable and additive(words, p.text):
+                continue  # "Foaming Hand Soap with Green Tea and Aloe": an additive
             if (
                 p.kind == "other_substance"
                 and p.text in idx.variable
@@ -331,43 +322,7 @@ def _resolve_words(
                 unmatched.append(p.text)
             else:
                 parts.append(p)
-    if len(parts) > 1 and any(p.ambiguous and p.kind == "brand" for p in parts):
-        parts, unmatched = _named_beside_brand(idx, parts, unmatched)
-    return _one_product(parts), unmatched
-
-
-def _named_beside_brand(
-    idx: Index, parts: list[MatchPart], unmatched: list[str]
-) -> tuple[list[MatchPart], list[str]]:
-    """A product name whose products differ, beside substances the string names ("ChapIce
-    Camphor Phenol Gel"): the named substances are read and the product name is left unread,
-    rather than the whole string being ambiguous. Not when a name is one that product names
-    often use for something else ("AmeriDerm Vitamin A D" is a petrolatum ointment)."""
-    others = [p for p in parts if not (p.ambiguous and p.kind == "brand")]
-    if not others or not all(p.kind in _NAMED and p.text not in idx.variable for p in others):
-        return parts, unmatched
-    brands = [p for p in parts if p.ambiguous and p.kind == "brand"]
-    kept = [p for p in parts if p not in brands]
-    return kept, [*unmatched, *(p.text for p in brands)]
-
-
-def _one_product(parts: list[MatchPart]) -> list[MatchPart]:
-    """Two or more FDA product names in one string that hold different drugs: a medication
-    string names one product, and which one is not known ("CVS Health Multi Symptom Severe
-    Cold" and "Multi Symptom Severe Cold" differ). Each then stands as an alternative reading,
-    so the match is ambiguous rather than the union of products the patient may not take."""
-    fda = other_substances()
-    named = [p for p in parts if p.kind == "brand" and fda.exact.get(p.text, ("", (), False))[2]]
-    if len(named) < 2:
-        return parts
-    readings = tuple(
-        dict.fromkeys(r for p in named for r in (p.alternatives or (p.ingredients,)) if r)
-    )
-    if len({frozenset(r) for r in readings}) < 2:
-        return parts
-    return [
-        MatchPart(p.text, p.name, p.kind, p.score, (), readings) if p in named else p for p in parts
-    ]
+    return settle(idx, words, parts, unmatched)
 
 
 def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Match:

@@ -9,6 +9,8 @@ __all__ = [
     "CARRIER_WORDS",
     "MAX_INPUT_LENGTH",
     "NO_JOIN_WORDS",
+    "PART_WORDS",
+    "POPULATION_WORDS",
     "RELEASE_WORDS",
     "SALT_WORDS",
     "STOP_WORDS",
@@ -248,6 +250,25 @@ CARRIER_WORDS: frozenset[str] = frozenset(
     [
         *("pad", "pads", "swab", "swabs", "swabstick", "swabsticks"),
         *("towelette", "towelettes", "wipe", "wipes"),
+    ]
+)
+
+#: Words that name the patients a product line member is made for ("Childrens Tylenol Cold
+#: Plus Flu" holds other drugs than "Tylenol Cold Plus Flu").
+POPULATION_WORDS: frozenset[str] = frozenset(
+    [
+        *("adult", "adults", "baby", "child", "children", "childrens", "infant", "infants"),
+        *("jr", "junior", "kid", "kids", "pediatric", "toddler", "toddlers"),
+    ]
+)
+
+#: Parts of a plant, fungus or animal that FDA names a substance by ("avena sativa flowering
+#: top", "ambrosia artemisiifolia pollen", "atractylodes japonica root oil").
+PART_WORDS: frozenset[str] = frozenset(
+    [
+        *("bark", "berry", "bulb", "flower", "flowering", "fruit", "herb", "juice", "leaf"),
+        *("leafy", "oil", "peel", "pollen", "resin", "rhizome", "root", "seed", "shell"),
+        *("spore", "stem", "top", "tuber", "twig", "venom", "whole", "wood"),
     ]
 )
 

@@ -1,0 +1,120 @@
+"""Reading a name in its context: what the words around a matched name say about it.
+
+A vehicle ("in dextrose") or an additive ("with aloe") is not an active; a plant part other
+than the one written is not the substance; a product line member made for children is not
+the adult product; substances named beside a product line are read; two product names that
+differ make the string ambiguous. Each rule takes the parts the resolver matched and returns
+the parts it keeps and the words it leaves unread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._fda import other_substances
+from ._index import Index
+from ._match import MatchPart
+from ._spelling import is_stop
+from ._text import PART_WORDS, POPULATION_WORDS, UNIT_WORDS, normalize
+
+__all__ = ["additive", "after_vehicle", "settle"]
+
+#: kinds of a part that names a substance as itself
+_NAMED = frozenset({"generic", "synonym", "other_substance"})
+
+Parts = tuple[list[MatchPart], list[str]]
+
+
+def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
+    """Apply the context rules to the parts matched in ``words``."""
+    if any(p.kind == "other_substance" for p in parts):
+        parts, unmatched = _part_as_written(words, parts, unmatched)
+    if not POPULATION_WORDS.isdisjoint(words):
+        parts, unmatched = _for_whom(words, parts, unmatched)
+    if len(parts) > 1 and any(p.ambiguous and p.kind == "brand" for p in parts):
+        parts, unmatched = _named_beside_brand(idx, parts, unmatched)
+    return _one_product(parts), unmatched
+
+
+def after_vehicle(words: Sequence[str], i: int, after_drug: bool) -> bool:
+    """Whether word ``i`` follows "in" after a drug ("Magnesium Sulfate in 5% Dextrose": a
+    strength between allowed), or comes after "with" in a product's name ("Hand Sanitizer
+    with Moisturizers and Vitamin E"): a vehicle or an additive."""
+    j = i - 1
+    while j >= 0 and (words[j].isdigit() or words[j] in UNIT_WORDS or words[j] == "percent"):
+        j -= 1
+    if j >= 1 and words[j] == "in":
+        return after_drug or not all(is_stop(w) for w in words[:j])
+    return "with" in words[1:i]
+
+
+def additive(words: Sequence[str], key: str) -> bool:
+    """Whether the name ``key`` comes after "with" in the words (not first)."""
+    n = len(key.split())
+    at = next((i for i in range(len(words) - n + 1) if " ".join(words[i : i + n]) == key), None)
+    return at is not None and after_vehicle(words, at, False)
+
+
+def _part_as_written(words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
+    """A plant, fungus or animal substance read as one part ("robinia pseudoacacia" is FDA's
+    name of the bark) when the string goes on to name another ("... pollen"): not that part.
+    The words are left unread, as the part written is not in the list."""
+    joined = f" {' '.join(words)} "
+    kept: list[MatchPart] = []
+    for p in parts:
+        named = PART_WORDS.intersection(normalize(p.name).split())
+        at = joined.find(f" {p.text} ") if p.kind == "other_substance" and named else -1
+        after = joined[at + len(p.text) + 2 :].split()[:1] if at >= 0 else []
+        if after and after[0] in PART_WORDS and after[0] not in named:
+            unmatched.append(p.text)
+        else:
+            kept.append(p)
+    return kept, unmatched
+
+
+def _for_whom(words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
+    """An FDA product name read in a string that names other patients than the name does
+    ("Childrens TYLENOL COLD Plus FLU"): a member of the line made for them may hold other
+    drugs, so the product name is left unread."""
+    fda = other_substances()
+    whom = POPULATION_WORDS.intersection(words)
+    kept: list[MatchPart] = []
+    for p in parts:
+        product = p.kind == "brand" and fda.exact.get(p.text, ("", (), False))[2]
+        if product and not whom.intersection(p.text.split()):
+            unmatched.append(p.text)
+        else:
+            kept.append(p)
+    return kept, unmatched
+
+
+def _named_beside_brand(idx: Index, parts: list[MatchPart], unmatched: list[str]) -> Parts:
+    """A product name whose products differ, beside substances the string names ("ChapIce
+    Camphor Phenol Gel"): the named substances are read and the product name is left unread,
+    rather than the whole string being ambiguous. Not when a name is one that product names
+    often use for something else ("AmeriDerm Vitamin A D" is a petrolatum ointment)."""
+    others = [p for p in parts if not (p.ambiguous and p.kind == "brand")]
+    if not others or not all(p.kind in _NAMED and p.text not in idx.variable for p in others):
+        return parts, unmatched
+    brands = [p for p in parts if p.ambiguous and p.kind == "brand"]
+    kept = [p for p in parts if p not in brands]
+    return kept, [*unmatched, *(p.text for p in brands)]
+
+
+def _one_product(parts: list[MatchPart]) -> list[MatchPart]:
+    """Two or more FDA product names in one string that hold different drugs: a medication
+    string names one product, and which one is not known ("CVS Health Multi Symptom Severe
+    Cold" and "Multi Symptom Severe Cold" differ). Each then stands as an alternative reading,
+    so the match is ambiguous rather than the union of products the patient may not take."""
+    fda = other_substances()
+    named = [p for p in parts if p.kind == "brand" and fda.exact.get(p.text, ("", (), False))[2]]
+    if len(named) < 2:
+        return parts
+    readings = tuple(
+        dict.fromkeys(r for p in named for r in (p.alternatives or (p.ingredients,)) if r)
+    )
+    if len({frozenset(r) for r in readings}) < 2:
+        return parts
+    return [
+        MatchPart(p.text, p.name, p.kind, p.score, (), readings) if p in named else p for p in parts
+    ]
