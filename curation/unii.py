@@ -110,6 +110,17 @@ def parent_key(name: str) -> str:
     return " ".join(kept) if kept else " ".join(words)
 
 
+def trailing_stems(name: str) -> list[str]:
+    """The name less its last salt, ester or hydrate word, then less the next, and so on
+    ("tenofovir disoproxil fumarate" -> ["tenofovir disoproxil", "tenofovir"])."""
+    words = key(name).split()
+    out: list[str] = []
+    while len(words) > 1 and words[-1] in SALT_WORDS:
+        words = words[:-1]
+        out.append(" ".join(words))
+    return out
+
+
 def usable(name: str) -> bool:
     """A short, plain name (no systematic chemistry, no impurity): at most four words, a word
     of four letters or more, no comma or bracket left after tags are dropped."""
@@ -243,12 +254,14 @@ def derive(
     def ingredient_of(unii: str) -> str | None:
         if unii in ing_of_unii:
             return ing_of_unii[unii]
-        parent = parent_key(ul.display[unii])
-        hits = ours.get(parent, set())
-        if len(hits) == 1:
-            hit = next(iter(hits))
-            if hit in unii_by_ing:
-                return hit
+        # the name less its trailing salt words, one at a time, then less every salt word:
+        # "tenofovir disoproxil fumarate" is our "tenofovir disoproxil" before any "tenofovir"
+        for stem in (*trailing_stems(ul.display[unii]), parent_key(ul.display[unii])):
+            hits = ours.get(stem, set())
+            if len(hits) == 1:
+                hit = next(iter(hits))
+                if hit in unii_by_ing:
+                    return hit
         return None
 
     # A brand that begins a longer name of ours is an umbrella brand ("Robitussin" for

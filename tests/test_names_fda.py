@@ -18,7 +18,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
 @pytest.mark.parametrize(
     ("dataset", "count"),
     [
-        ("fda_substances", 15368),
+        ("fda_substances", 15358),
         ("ndc_brands", 38520),
         ("known_words", 26),
         ("variable_names", 149),

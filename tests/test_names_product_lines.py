@@ -280,3 +280,17 @@ def test_a_product_line_member_for_other_patients_is_not_the_adult_product() -> 
 )
 def test_a_vehicle_or_an_additive_is_not_an_active(text: str, expected: tuple[str, ...]) -> None:
     assert _ingredients(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tenofovir disoproxil fumarate", ("tenofovir disoproxil",)),
+        ("TENOFOVIR ALAFENAMIDE FUMARATE 25MG TAB", ("tenofovir alafenamide",)),
+        ("magnesium sulfate anhydrous", ("magnesium sulfate",)),
+    ],
+)
+def test_a_salt_of_ours_named_by_fda_is_ours(text: str, expected: tuple[str, ...]) -> None:
+    # the name less its trailing salt word is one of ours: never FDA's bare moiety instead
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == expected and m.kind == "generic"
