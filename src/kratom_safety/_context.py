@@ -19,6 +19,8 @@ from ._text import PART_WORDS, POPULATION_WORDS, UNIT_WORDS, normalize
 
 __all__ = ["additive", "after_vehicle", "settle"]
 
+#: kinds of a part the rules below look at
+_IN_CONTEXT = frozenset({"brand", "other_substance"})
 #: kinds of a part that names a substance as itself
 _NAMED = frozenset({"generic", "synonym", "other_substance"})
 
@@ -27,13 +29,22 @@ Parts = tuple[list[MatchPart], list[str]]
 
 def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
     """Apply the context rules to the parts matched in ``words``."""
-    if any(p.kind == "other_substance" for p in parts):
+    if len(parts) == 1:  # the common case: one part
+        kind = parts[0].kind
+        if kind not in _IN_CONTEXT or (kind == "brand" and POPULATION_WORDS.isdisjoint(words)):
+            return parts, unmatched
+    kinds = {p.kind for p in parts}
+    if "other_substance" in kinds:
         parts, unmatched = _part_as_written(words, parts, unmatched)
+    if "brand" not in kinds:
+        return parts, unmatched  # the rules below are about product names
     if not POPULATION_WORDS.isdisjoint(words):
         parts, unmatched = _for_whom(words, parts, unmatched)
     if len(parts) > 1 and any(p.ambiguous and p.kind == "brand" for p in parts):
         parts, unmatched = _named_beside_brand(idx, parts, unmatched)
-    return _one_product(parts), unmatched
+    if sum(p.kind == "brand" for p in parts) > 1:
+        parts = _one_product(parts)
+    return parts, unmatched
 
 
 def after_vehicle(words: Sequence[str], i: int, after_drug: bool) -> bool:

@@ -158,8 +158,7 @@ def _resolve_words(
     i, n = 0, len(words)
     fda: OtherSubstances | None = None
     absent: set[str] = set()  # drugs the string says the product lacks
-    on_skin = not CARRIER_WORDS.isdisjoint(words)
-    antiseptic: list[str] = []
+    unmatched: list[str] = []
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
         if (
@@ -177,9 +176,14 @@ def _resolve_words(
             # a short form run into a word we cannot read is most often the start of a longer
             # name ("asa foetida" is asafetida, "lamb quarters" a pollen): not the drug
             found = None
-        if found is not None and found[0] == 1 and words[i] == "alcohol" and on_skin:
+        if (
+            found is not None
+            and words[i] == "alcohol"
+            and found[0] == 1
+            and not CARRIER_WORDS.isdisjoint(words)
+        ):
             # on a swab or pad, "alcohol" is the antiseptic, isopropyl or ethyl: not read
-            antiseptic.append(words[i])
+            unmatched.append(words[i])
             leftovers.append([])
             i += 1
             continue
@@ -259,7 +263,6 @@ def _resolve_words(
         else:
             leftovers[-1].append(words[i])
             i += 1
-    unmatched: list[str] = antiseptic
     if absent:
         # a brand whose usual formula holds a drug the string says is absent ("Excedrin
         # Aspirin Free") is another formula of that brand: not read as the usual one
