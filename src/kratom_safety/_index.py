@@ -44,7 +44,8 @@ class Index:
         raw: dict[str, list[Entry]] = defaultdict(list)
         fuzzable: set[str] = set()
 
-        def add(text: str, entry: Entry, *, fuzzy: bool = True) -> None:
+        def add(text: str, entry: Entry, *, fuzzy: bool = True) -> str:
+            """Index ``entry`` under ``text`` normalised; that key."""
             key = normalize(text)
             if key:
                 raw[key].append(entry)
@@ -53,6 +54,7 @@ class Index:
                 squashed = key.replace(" ", "")
                 if squashed != key and len(squashed) >= 4:
                     raw[squashed].append(entry)
+            return key
 
         for sub in vocab.substances.values():
             for text in (sub.id, sub.name, *sub.synonyms):
@@ -63,8 +65,8 @@ class Index:
                 add(syn, Entry(syn, "synonym", (ing.id,)))
         stems: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for al in vocab.aliases.values():
-            add(al.text, Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
-            head, _, last = normalize(al.text).rpartition(" ")
+            key = add(al.text, Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
+            head, _, last = key.rpartition(" ")
             if al.kind == "brand" and last in RELEASE_WORDS and al.ingredients:
                 stems[head].add(al.ingredients)
         # A brand whose names all end in a release marker is also written without it
