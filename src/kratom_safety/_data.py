@@ -38,9 +38,13 @@ __all__ = [
     "DATASETS",
     "LAZY_DATASETS",
     "SCHEMA_VERSION",
+    "VOCABULARY_DATASETS",
     "Store",
+    "Vocabulary",
     "build_store",
+    "build_vocabulary",
     "get_store",
+    "get_vocabulary",
     "iter_dataset",
     "iter_fda_substances",
     "iter_ndc_brands",
@@ -100,6 +104,9 @@ DATASETS: dict[str, _Dataset[Any]] = {
 #: Read on first need, not with the rest of the store (FDA's other substances: a large index
 #: that only inputs outside the clinical vocabulary need).
 LAZY_DATASETS = frozenset({"fda_substances", "ndc_brands", "known_words", "variable_names"})
+#: What the resolver's index reads (:class:`Vocabulary`): loaded, validated and cross-checked
+#: on their own, so that resolving a name does not wait for the clinical records.
+VOCABULARY_DATASETS = ("substances", "ingredients", "aliases", "fda_names")
 
 
 def _norm_id(text: str) -> str:
@@ -201,6 +208,43 @@ def validate_records(name: str, records: object) -> tuple[Any, ...]:
 
 
 @dataclass(frozen=True)
+class Vocabulary:
+    """The names the resolver knows, validated and checked against each other, keyed by id:
+    every ingredient a brand, an abbreviation or an FDA brand name stands for exists."""
+
+    substances: Mapping[str, Substance]
+    ingredients: Mapping[str, Ingredient]
+    aliases: Mapping[str, Alias]
+    fda_names: Mapping[str, FdaName]
+
+
+def build_vocabulary(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Vocabulary:
+    """Load the datasets of :class:`Vocabulary` and check that every ingredient they name
+    exists."""
+    vocab = Vocabulary(**{name: {r.id: r for r in reader(name)} for name in VOCABULARY_DATASETS})
+    for fn_ in vocab.fda_names.values():
+        if (fn_.kind == "brand") != bool(fn_.ingredients):
+            raise DataIntegrityError(
+                "a brand has ingredients; another substance has none",
+                file="fda_names.json",
+                record=fn_.id,
+            )
+        for name in fn_.ingredients:
+            if name not in vocab.ingredients:
+                raise DataIntegrityError(
+                    f"unknown ingredient {name!r}", file="fda_names.json", record=fn_.id
+                )
+    for al in vocab.aliases.values():
+        names = set(al.ingredients).union(*al.ambiguous_candidates)
+        for name in sorted(names):
+            if name not in vocab.ingredients and name not in vocab.substances:
+                raise DataIntegrityError(
+                    f"unknown ingredient {name!r}", file="aliases.json", record=al.id
+                )
+    return vocab
+
+
+@dataclass(frozen=True)
 class Store:
     """Every dataset, validated and cross-checked, keyed by id."""
 
@@ -232,37 +276,25 @@ def _check_refs(fn: str, rid: str, refs: tuple[str, ...], known: Mapping[str, Re
             raise DataIntegrityError(f"unknown reference {ref!r}", file=fn, record=rid)
 
 
-def build_store(reader: Callable[[str], tuple[Any, ...]] = read_dataset) -> Store:
-    """Load every dataset and check that every cross-reference resolves."""
+def build_store(
+    reader: Callable[[str], tuple[Any, ...]] = read_dataset, vocabulary: Vocabulary | None = None
+) -> Store:
+    """Load every dataset and check that every cross-reference resolves; ``vocabulary`` (the
+    library's own, already loaded and checked) spares reading its datasets again."""
+    if vocabulary is None:
+        vocabulary = build_vocabulary(reader)
     loaded = {
-        name: {r.id: r for r in reader(name)} for name in DATASETS if name not in LAZY_DATASETS
+        name: {r.id: r for r in reader(name)}
+        for name in DATASETS
+        if name not in LAZY_DATASETS and name not in VOCABULARY_DATASETS
     }
-    store = Store(**loaded)
+    store = Store(**loaded, **{name: getattr(vocabulary, name) for name in VOCABULARY_DATASETS})
     refs = store.references
     for s in store.substances.values():
         _check_refs("substances.json", s.id, s.references, refs)
     for ing in store.ingredients.values():
         tags = tuple(s for p in ing.properties for s in p.sources)
         _check_refs("ingredients.json", ing.id, tags, refs)
-    for fn_ in store.fda_names.values():
-        if (fn_.kind == "brand") != bool(fn_.ingredients):
-            raise DataIntegrityError(
-                "a brand has ingredients; another substance has none",
-                file="fda_names.json",
-                record=fn_.id,
-            )
-        for name in fn_.ingredients:
-            if name not in store.ingredients:
-                raise DataIntegrityError(
-                    f"unknown ingredient {name!r}", file="fda_names.json", record=fn_.id
-                )
-    for al in store.aliases.values():
-        names = set(al.ingredients).union(*al.ambiguous_candidates)
-        for name in sorted(names):
-            if name not in store.ingredients and name not in store.substances:
-                raise DataIntegrityError(
-                    f"unknown ingredient {name!r}", file="aliases.json", record=al.id
-                )
     for it in store.interactions.values():
         _check_refs("interactions.json", it.id, it.references, refs)
         for t in it.targets:
@@ -351,9 +383,24 @@ def _check_clinical_rules(store: Store) -> None:
     need(not missing, "use_statements", ", ".join(sorted(missing)), "fixed sentence missing")
 
 
+_vocab_lock = threading.Lock()
+_vocabulary: Vocabulary | None = None
 _lock = threading.Lock()
 _store: Store | None = None
-register(lambda: globals().update(_store=None))
+register(lambda: globals().update(_vocabulary=None, _store=None))
+
+
+def get_vocabulary() -> Vocabulary:
+    """The resolver's names, loaded on first use (exactly once, even under contention); the
+    same records as in :func:`get_store`."""
+    global _vocabulary
+    vocab = _vocabulary
+    if vocab is None:
+        with _vocab_lock:
+            vocab = _vocabulary
+            if vocab is None:
+                vocab = _vocabulary = build_vocabulary()
+    return vocab
 
 
 def get_store() -> Store:
@@ -364,7 +411,7 @@ def get_store() -> Store:
         with _lock:
             store = _store
             if store is None:
-                store = build_store()
+                store = build_store(vocabulary=get_vocabulary())
                 _store = store
     return store
 

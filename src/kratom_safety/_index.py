@@ -4,12 +4,13 @@ what it means, and the word lists the fuzzy step searches. Built once, on first 
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ._cache import register
-from ._data import Store, get_store, iter_dataset
+from ._data import Vocabulary, get_vocabulary, iter_dataset
 from ._match import MatchKind
 from ._text import RELEASE_WORDS, STOP_WORDS, normalize
 
@@ -39,11 +40,12 @@ class Entry:
 class Index:
     """Exact-key dictionary plus length buckets for the fuzzy step."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, vocab: Vocabulary) -> None:
         raw: dict[str, list[Entry]] = defaultdict(list)
         fuzzable: set[str] = set()
 
-        def add(text: str, entry: Entry, *, fuzzy: bool = True) -> None:
+        def add(text: str, entry: Entry, *, fuzzy: bool = True) -> str:
+            """Index ``entry`` under ``text`` normalised; that key."""
             key = normalize(text)
             if key:
                 raw[key].append(entry)
@@ -52,18 +54,19 @@ class Index:
                 squashed = key.replace(" ", "")
                 if squashed != key and len(squashed) >= 4:
                     raw[squashed].append(entry)
+            return key
 
-        for sub in store.substances.values():
+        for sub in vocab.substances.values():
             for text in (sub.id, sub.name, *sub.synonyms):
                 add(text, Entry(text, "substance", (sub.id,)))
-        for ing in store.ingredients.values():
+        for ing in vocab.ingredients.values():
             add(ing.id, Entry(ing.id, "generic", (ing.id,)))
             for syn in ing.synonyms:
                 add(syn, Entry(syn, "synonym", (ing.id,)))
         stems: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-        for al in store.aliases.values():
-            add(al.text, Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
-            head, _, last = normalize(al.text).rpartition(" ")
+        for al in vocab.aliases.values():
+            key = add(al.text, Entry(al.text, al.kind, al.ingredients, al.ambiguous_candidates))
+            head, _, last = key.rpartition(" ")
             if al.kind == "brand" and last in RELEASE_WORDS and al.ingredients:
                 stems[head].add(al.ingredients)
         # A brand whose names all end in a release marker is also written without it
@@ -75,8 +78,8 @@ class Index:
                 raw[head].append(Entry(head, "brand", ingredients))
         # FDA brand names of our ingredients, and FDA substances whose names start like ours:
         # exact matches only, never spelling corrections.
-        fda_keys = frozenset(store.fda_names)
-        for fda in store.fda_names.values():
+        fda_keys = frozenset(vocab.fda_names)
+        for fda in vocab.fda_names.values():
             if fda.kind == "brand":
                 raw[fda.id].append(Entry(fda.name, "brand", fda.ingredients))
             else:
@@ -84,7 +87,7 @@ class Index:
 
         self.exact: dict[str, Entry] = {k: merge(v) for k, v in raw.items()}
         self.fda_brands: frozenset[str] = frozenset(
-            k for k, fda in store.fda_names.items() if fda.kind == "brand"
+            k for k, fda in vocab.fda_names.items() if fda.kind == "brand"
         )
         # Prefixes that can still grow into an entry: word-wise for multi-word entries, and
         # character-wise for matching words run together.
@@ -94,13 +97,14 @@ class Index:
             if len(toks := key.split()) > 1
             for k in range(1, len(toks))
         )
-        # (FDA's names are matched as written, never with words run together)
+        # (FDA's names are matched as written, never with words run together); accumulate
+        # yields every proper prefix of a name with its spaces removed
         self.char_prefixes: frozenset[str] = frozenset(
-            flat[:k]
-            for key in raw
-            if key not in fda_keys
-            for flat in (key.replace(" ", ""),)
-            for k in range(1, len(flat))
+            itertools.chain.from_iterable(
+                itertools.accumulate(key.replace(" ", "")[:-1])
+                for key in raw
+                if key not in fda_keys
+            )
         )
         buckets: dict[int, list[str]] = defaultdict(list)
         # Fuzzy candidates are single words as written in the vocabulary: never the squashed
@@ -126,6 +130,8 @@ class Index:
 
 def merge(entries: list[Entry]) -> Entry:
     """One key, several entries: the best kind wins when they agree, else it is ambiguous."""
+    if len(entries) == 1 and not entries[0].alternatives:
+        return entries[0]  # (one entry, one reading: what the general case returns)
     entries.sort(key=lambda e: (KIND_RANK.get(e.kind, 9), e.name))
     best = entries[0]
     readings: list[tuple[str, ...]] = []
@@ -150,5 +156,5 @@ def get_index() -> Index:
         with _lock:
             idx = _current
             if idx is None:
-                idx = _current = Index(get_store())
+                idx = _current = Index(get_vocabulary())
     return idx

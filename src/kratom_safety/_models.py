@@ -127,7 +127,11 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    # defer_build: a record type's validator is built when its data is first read, not at
+    # import (resolving a name reads a few datasets only); validation itself is unchanged.
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=False, defer_build=True
+    )
 
 
 class Reference(Record):

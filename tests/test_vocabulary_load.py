@@ -1,0 +1,88 @@
+"""Resolving a name reads only the resolver's datasets; the store reuses them (each dataset is
+read once), and the cross-checks of those datasets run before any name is resolved."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from kratom_safety import DataIntegrityError
+from kratom_safety._data import (
+    VOCABULARY_DATASETS,
+    build_store,
+    build_vocabulary,
+    get_store,
+    get_vocabulary,
+    read_dataset,
+)
+
+
+def _doc(name: str, records: list[dict[str, Any]]) -> bytes:
+    from kratom_safety import DATA_VERSION
+
+    doc = {"dataset": name, "schema_version": 1, "data_version": DATA_VERSION, "records": records}
+    return json.dumps(doc).encode()
+
+
+def test_resolve_reads_only_the_vocabulary() -> None:
+    # a dataset's validator is built when the dataset is first read
+    code = (
+        "import kratom_safety as ks\n"
+        "from kratom_safety import _data\n"
+        "m = ks.resolve('Percocet 5/325')\n"
+        "read = sorted(n for n, d in _data.DATASETS.items() if d._adapter is not None)\n"
+        "print(m.ingredients, read, _data._store is None)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == (
+        "('oxycodone', 'acetaminophen') ['aliases', 'fda_names', 'ingredients', 'substances'] True"
+    )
+
+
+def test_store_holds_the_vocabulary_records() -> None:
+    vocab, store = get_vocabulary(), get_store()
+    assert VOCABULARY_DATASETS == ("substances", "ingredients", "aliases", "fda_names")
+    for name in VOCABULARY_DATASETS:
+        assert getattr(store, name) is getattr(vocab, name)
+    assert len(vocab.ingredients) == 1647
+    assert len(vocab.aliases) == 3631
+    assert len(vocab.fda_names) == 4110
+    assert len(vocab.substances) == 3
+
+
+def _reader(name: str, raw: bytes | None) -> Any:
+    def reader(n: str) -> tuple[Any, ...]:
+        if n == name:
+            return read_dataset(n, raw)
+        return read_dataset(n)
+
+    return reader
+
+
+@pytest.mark.parametrize("build", [build_vocabulary, build_store])
+def test_alias_of_an_unknown_ingredient_is_refused(build: Any) -> None:
+    rec = {"id": "zz", "text": "ZZ", "kind": "brand", "ingredients": ["no such drug"]}
+    with pytest.raises(DataIntegrityError) as exc:
+        build(_reader("aliases", _doc("aliases", [rec])))
+    assert exc.value.file == "aliases.json"
+    assert exc.value.record == "zz"
+
+
+@pytest.mark.parametrize("build", [build_vocabulary, build_store])
+def test_fda_brand_of_an_unknown_ingredient_is_refused(build: Any) -> None:
+    rec = {
+        "id": "zz",
+        "name": "ZZ",
+        "kind": "brand",
+        "unii": "0123456789",
+        "ingredients": ["no such drug"],
+    }
+    with pytest.raises(DataIntegrityError) as exc:
+        build(_reader("fda_names", _doc("fda_names", [rec])))
+    assert exc.value.file == "fda_names.json"
+    assert exc.value.record == "zz"
