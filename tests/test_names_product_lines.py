@@ -294,3 +294,12 @@ def test_a_salt_of_ours_named_by_fda_is_ours(text: str, expected: tuple[str, ...
     # the name less its trailing salt word is one of ours: never FDA's bare moiety instead
     m = ks.resolve(text)
     assert m is not None and m.ingredients == expected and m.kind == "generic"
+
+
+def test_a_vehicle_or_additive_set_aside_is_still_listed_as_unread() -> None:
+    # never silent: what is not read as an active stays in the coverage as not checked
+    m = ks.resolve("aspirin with caffeine")
+    assert m is not None and m.ingredients == ("aspirin",) and m.unmatched == ("caffeine",)
+    m = ks.resolve("Magnesium Sulfate in Dextrose")
+    assert m is not None and m.unmatched == ("dextrose",)
+    assert ks.check(["aspirin with caffeine"]).coverage == "partial"

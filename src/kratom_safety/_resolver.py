@@ -158,6 +158,8 @@ def _resolve_words(
     i, n = 0, len(words)
     fda: OtherSubstances | None = None
     absent: set[str] = set()  # drugs the string says the product lacks
+    # vehicles and additives: not read as actives, and still listed as unread (not checked)
+    set_aside: list[str] = []
     unmatched: list[str] = []
     while i < n:
         found = _longest_at(idx, words, i, allow_stop)
@@ -246,7 +248,7 @@ def _resolve_words(
                 key, entry.name, entry.kind, 100.0, entry.ingredients, entry.alternatives
             )
             if key in idx.variable and after_vehicle(words, i, bool(parts or lone)):
-                pass  # after a drug "in dextrose", or "with aloe": a vehicle or an additive
+                set_aside.append(key)  # after a drug "in dextrose", or "with aloe"
             elif key in idx.fda_brands:
                 # a brand name from FDA's substance list among words we cannot read is as
                 # often a product line whose members differ ("Vicks Formula 44 VapoCool
@@ -315,7 +317,8 @@ def _resolve_words(
     else:
         for p in lone:
             if p.text in idx.variable and additive(words, p.text):
-                continue  # "Foaming Hand Soap with Green Tea and Aloe": an additive
+                set_aside.append(p.text)  # "Foaming Hand Soap with Green Tea and Aloe"
+                continue
             if (
                 p.kind == "other_substance"
                 and p.text in idx.variable
@@ -325,7 +328,7 @@ def _resolve_words(
                 unmatched.append(p.text)
             else:
                 parts.append(p)
-    return settle(idx, words, parts, unmatched)
+    return settle(idx, words, parts, unmatched + set_aside if set_aside else unmatched)
 
 
 def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Match:
