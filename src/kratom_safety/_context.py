@@ -91,8 +91,7 @@ def _for_whom(words: Sequence[str], parts: list[MatchPart], unmatched: list[str]
     whom = POPULATION_WORDS.intersection(words)
     kept: list[MatchPart] = []
     for p in parts:
-        product = p.kind == "brand" and fda.exact.get(p.text, ("", (), False))[2]
-        if product and not whom.intersection(p.text.split()):
+        if p.kind == "brand" and fda.is_product(p.text) and whom.isdisjoint(p.text.split()):
             unmatched.append(p.text)
         else:
             kept.append(p)
@@ -118,7 +117,7 @@ def _one_product(parts: list[MatchPart]) -> list[MatchPart]:
     Cold" and "Multi Symptom Severe Cold" differ). Each then stands as an alternative reading,
     so the match is ambiguous rather than the union of products the patient may not take."""
     fda = other_substances()
-    named = [p for p in parts if p.kind == "brand" and fda.exact.get(p.text, ("", (), False))[2]]
+    named = [p for p in parts if p.kind == "brand" and fda.is_product(p.text)]
     if len(named) < 2:
         return parts
     readings = tuple(

@@ -115,10 +115,19 @@ class OtherSubstances:
             return 0 if _solvent(words, i + 1) else 1
         return 0
 
-    def substance_at(self, words: Sequence[str], i: int) -> tuple[int, str, str] | None:
+    def is_product(self, key: str) -> bool:
+        """Whether ``key`` is a product name (NDC Directory) rather than a substance name."""
+        entry = self.exact.get(key)
+        return entry is not None and entry[2]
+
+    def substance_at(
+        self, words: Sequence[str], i: int, longest: int | None = None
+    ) -> tuple[int, str, str] | None:
         """A substance name of two words or more starting at ``words[i]``, as (words, key,
-        name); product names are not looked for here."""
-        for size in range(self.longest_at(words, i), 1, -1):
+        name); product names are not looked for here. ``longest``: :meth:`longest_at` there,
+        when the caller has it already."""
+        top = self.longest_at(words, i) if longest is None else longest
+        for size in range(top, 1, -1):
             # the longest substance name, under a product name that may start with it
             # ("isopropyl alcohol" in "Isopropyl Alcohol Prep Pad")
             key = " ".join(words[i : i + size])
@@ -146,7 +155,7 @@ class OtherSubstances:
                 (i + best < n and words[i + best] == "free") or words[i - 1 : i] == ["non"]
             ):
                 best = 0  # "alcohol free", "non-alcohol": the substance is absent
-            if best and after_drug and self.exact[" ".join(words[i : i + best])][2]:
+            if best and after_drug and self.is_product(" ".join(words[i : i + best])):
                 best = 0  # a product name only names a product on its own
             if best:
                 key = " ".join(words[i : i + best])

@@ -217,10 +217,10 @@ def _resolve_words(
             # we can ("benzyl alcohol" is not penicillin + alcohol)
             if fda is None:
                 fda = other_substances()
-            spanning = fda.substance_at(words, i)
+            longest = fda.longest_at(words, i)
+            spanning = fda.substance_at(words, i, longest) if longest > 1 else None
             if spanning is not None:
                 size, key, name = spanning
-                longest = fda.longest_at(words, i)
                 if longest > size and not parts:
                     # a product name that starts with the substance, read on its own, is the
                     # product ("Sweet Vernal Grass, Standardized" is the grass's pollen)
