@@ -80,6 +80,8 @@ _MIN_COINED_LETTERS = 4
 #: Product names that must agree before a brand word alone stands for one reading.
 _MIN_FAMILY_NAMES = 3
 _MIN_LETTERS = 4
+#: Endings of salt, ester and counter-ion words ("pidolate", "disodium").
+_SALT_ENDINGS = ("ate", "ide", "ite", "ium")
 
 
 def _tags(name: str) -> list[str]:
@@ -135,6 +137,31 @@ def usable(name: str) -> bool:
     return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
 
 
+
+
+def _form_of_ours(k: str, ours: dict[str, set[str]]) -> bool:
+    """Whether a name is one of ours followed by words that name no other substance: salt-like
+    words, a solvate, short letters ("ertugliflozin pidolate", "adenosine triphosphate
+    disodium", "atorvastatin calcium propylene glycol solvate", "bacitracin a")."""
+    words = k.split()
+    for n in range(1, len(words)):
+        if " ".join(words[:n]) not in ours:
+            continue
+        rest = words[n:]
+        if "solvate" in rest or all(
+            len(w) < _MIN_LETTERS or w in SALT_WORDS or w.endswith(_SALT_ENDINGS) for w in rest
+        ):
+            return True
+    return False
+
+
+def ndc_usable(name: str) -> bool:
+    """An NDC Directory substance name the resolver can match as written: no comma (a list
+    separator in a medication string), at most ``MAX_PRODUCT_WORDS`` words, one of four
+    letters or more ("human rabies virus immune globulin (human)")."""
+    if "," in name or "IMPURITY" in name.upper():
+        return False
+    return product_usable(key(name))
 
 
 def product_usable(k: str) -> bool:
@@ -348,6 +375,27 @@ def derive(
             continue
         rec = other.setdefault(canonical, {"id": canonical, "unii": main, "names": set()})
         rec["names"].update(names)
+    # The active ingredients of FDA-listed products (the NDC Directory's substance names,
+    # allergen extracts and homeopathic stocks among them) are drug substances too, named as
+    # FDA's list displays them; a substance only in held-out products does not count.
+    # One everyday word ("oatmeal", "vanilla", "hydrogen") names a scent, a food or a
+    # product as often as an active: left out.
+    for sub in sorted(ndc_substances(pinned, held_out)):
+        unii = ul.unii_of(sub)
+        if unii is None or ingredient_of(unii) is not None or not ndc_usable(sub):
+            continue
+        k = key(sub)
+        if not k or k in ours or k in umbrella or k in STOP_WORDS or parent_key(sub) in ours:
+            continue
+        if " " not in k and (k in english or k in everyday):
+            continue
+        if _form_of_ours(k, ours):
+            continue
+        parent = parent_key(ul.display[unii])
+        main = moiety_unii.get(parent, unii)
+        canonical = _TAG.sub("", ul.display[main]).strip().lower()
+        rec = other.setdefault(canonical, {"id": canonical, "unii": main, "names": set()})
+        rec["names"].add(k)
     # A name given to two different substances is left out of both.
     owners: dict[str, set[str]] = defaultdict(set)
     for rec in other.values():
@@ -572,6 +620,19 @@ def known_words(
 #: at least this share of them, are of products without its ingredients.
 VARIABLE_MIN_PRODUCTS = 2
 VARIABLE_MIN_SHARE = 0.25
+
+
+def ndc_substances(pinned: Callable[[str], pathlib.Path], held_out: set[str]) -> set[str]:
+    """The substance names of the products in FDA's NDC Directory, as the file writes them,
+    leaving out products whose names are in ``held_out``."""
+    out: set[str] = set()
+    for row in ndc_rows(pinned):
+        brand = row["PROPRIETARYNAME"].strip()
+        suffix = row["PROPRIETARYNAMESUFFIX"].strip()
+        if key(brand) in held_out or key(f"{brand} {suffix}") in held_out:
+            continue
+        out.update(s.strip() for s in row["SUBSTANCENAME"].split(";") if s.strip())
+    return out
 
 
 def ndc_rows(pinned: Callable[[str], pathlib.Path]) -> Iterator[dict[str, str]]:

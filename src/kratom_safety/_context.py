@@ -1,7 +1,8 @@
 """Reading a name in its context: what the words around a matched name say about it.
 
 A vehicle ("in dextrose") or an additive ("with aloe") is not an active; a plant part other
-than the one written is not the substance; a product line member made for children is not
+than the one written is not the substance, and a plant injected or measured in allergy units
+is its pollen; a product line member made for children is not
 the adult product; substances named beside a product line are read; two product names that
 differ make the string ambiguous. Each rule takes the parts the resolver matched and returns
 the parts it keeps and the words it leaves unread.
@@ -26,6 +27,11 @@ _NAMED = frozenset({"generic", "synonym", "other_substance"})
 
 Parts = tuple[list[MatchPart], list[str]]
 
+#: Words of an allergen extract or an injection: units that measure allergen extracts
+#: (protein nitrogen units, bioequivalent allergy units, allergy units), and the injection
+#: forms, since a plant is injected only as an allergen extract (see also ``_by_weight``).
+_EXTRACT_WORDS = frozenset({"au", "bau", "pnu", "pollen", "pollens", "inj", "injection"})
+
 
 def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
     """Apply the context rules to the parts matched in ``words``."""
@@ -36,6 +42,8 @@ def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: 
     kinds = {p.kind for p in parts}
     if "other_substance" in kinds:
         parts, unmatched = _part_as_written(words, parts, unmatched)
+        if not _EXTRACT_WORDS.isdisjoint(words) or _by_weight(words):
+            parts, unmatched = _extract_of(parts, unmatched)
     if "brand" not in kinds:
         return parts, unmatched  # the rules below are about product names
     if not POPULATION_WORDS.isdisjoint(words):
@@ -68,18 +76,49 @@ def additive(words: Sequence[str], key: str) -> bool:
 
 def _part_as_written(words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
     """A plant, fungus or animal substance read as one part ("robinia pseudoacacia" is FDA's
-    name of the bark) when the string goes on to name another ("... pollen"): not that part.
-    The words are left unread, as the part written is not in the list."""
+    name of the bark), or a food named without one ("white mulberry"), when the string goes
+    on to name a part the name does not ("... pollen"): not that substance. The words are
+    left unread, as the part written is not in the list."""
     joined = f" {' '.join(words)} "
     kept: list[MatchPart] = []
     for p in parts:
         named = PART_WORDS.intersection(normalize(p.name).split())
-        at = joined.find(f" {p.text} ") if p.kind == "other_substance" and named else -1
+        at = joined.find(f" {p.text} ") if p.kind == "other_substance" else -1
         after = joined[at + len(p.text) + 2 :].split()[:1] if at >= 0 else []
         if after and after[0] in PART_WORDS and after[0] not in named:
             unmatched.append(p.text)
         else:
             kept.append(p)
+    return kept, unmatched
+
+
+def _by_weight(words: Sequence[str]) -> bool:
+    """Whether the string states a strength in grams per millilitre ("0.05 g/mL"), as
+    allergen extracts do."""
+    return any(w == "g" and words[i + 1 : i + 2] == ["ml"] for i, w in enumerate(words))
+
+
+def _extract_of(parts: list[MatchPart], unmatched: list[str]) -> Parts:
+    """A plant named without its part in an allergen extract or an injection ("Phleum
+    pratense 10000 BAU/mL", "wormwood 20000 PNU/mL"): an extract of its pollen, not of the
+    part FDA's name of the plant means ("phleum pratense" is FDA's name of the whole plant).
+    Read as the pollen where FDA lists it; otherwise a name that means another part is left
+    unread, and a plain name (a food, a mite, a mould) stays."""
+    fda = other_substances()
+    kept: list[MatchPart] = []
+    for p in parts:
+        written = PART_WORDS.intersection(p.text.split())
+        if p.kind != "other_substance" or written:
+            kept.append(p)
+            continue
+        named = PART_WORDS.intersection(normalize(p.name).split())
+        pollen = fda.exact.get(f"{p.text} pollen")
+        if not named or "pollen" in named:
+            kept.append(p)
+        elif pollen is not None and not pollen[2]:
+            kept.append(MatchPart(p.text, pollen[0], p.kind, p.score, pollen[1]))
+        else:
+            unmatched.append(p.text)
     return kept, unmatched
 
 

@@ -1,0 +1,95 @@
+"""Allergen extracts, homeopathic stocks and biologics named as FDA's NDC Directory names its
+products' active ingredients (issue 16, data 2026.11.6).
+
+Each case is a mechanism: a substance named as a listed product's active ingredient is read as
+itself; a plant injected or measured in allergy units is its pollen; one everyday word is not
+taken for a substance; a form of one of ours stays ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import kratom_safety as ks
+
+
+def _read(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    m = ks.resolve(text)
+    return None if m is None else (m.ingredients, m.unmatched)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("quercus macrocarpa pollen 1 g/20mL injection", "quercus macrocarpa pollen"),
+        (
+            "dermatophagoides pteronyssinus 30000 AU/mL concentrate",
+            "dermatophagoides pteronyssinus",
+        ),
+        # the immune globulin, not the virus its name starts with
+        (
+            "human rabies virus immune globulin 150 IU/mL injection",
+            "human rabies virus immune globulin",
+        ),
+    ],
+)
+def test_an_active_ingredient_of_a_listed_product_is_read_as_itself(
+    text: str, expected: str
+) -> None:
+    assert _read(text) == ((expected,), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phleum pratense 10000 BAU/mL",
+        "PHLEUM PRATENSE 10000BAU/ML SOLN",
+        "phleum pratense 0.05 g/mL solution",
+        "phleum pratense 1 g/20mL injection",
+    ],
+)
+def test_a_plant_injected_or_in_allergy_units_is_its_pollen(text: str) -> None:
+    assert _read(text) == (("phleum pratense pollen",), ())
+
+
+def test_the_same_plant_elsewhere_is_fdas_whole_plant() -> None:
+    # the rule is about the extract context, not about the name
+    assert _read("phleum pratense 6 X pellet") == (("phleum pratense whole",), ())
+
+
+def test_a_common_name_in_allergy_units_is_its_pollen() -> None:
+    # FDA's "yellow dock" is the root; its pollen has a name of its own
+    assert _read("yellow dock 20000 PNU/mL injection") == (("rumex crispus pollen",), ())
+
+
+def test_a_plant_part_with_no_pollen_in_the_list_is_left_unread_in_an_injection() -> None:
+    m = ks.resolve("arnica montana 1 g/mL injection")
+    assert m is None or "arnica montana whole" not in m.ingredients
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dermatophagoides farinae 10000 AU/mL", "dermatophagoides farinae"),  # a mite
+        ("english walnut 1 g/20mL injection", "english walnut"),  # a food: not its pollen
+    ],
+)
+def test_a_name_without_a_part_stays_in_an_extract(text: str, expected: str) -> None:
+    assert _read(text) == ((expected,), ())
+
+
+def test_a_part_the_name_does_not_hold_is_not_that_substance() -> None:
+    # FDA's "white mulberry" names no part; its pollen is another substance
+    m = ks.resolve("white mulberry pollen")
+    assert m is None or "white mulberry" not in m.ingredients
+
+
+@pytest.mark.parametrize("text", ["Oatmeal", "VANILLA", "magnesium hydrogen phosphate"])
+def test_one_everyday_word_is_not_taken_for_a_listed_substance(text: str) -> None:
+    m = ks.resolve(text)
+    assert m is None or not {"oatmeal", "vanilla", "hydrogen"} & set(m.ingredients)
+
+
+def test_a_solvate_of_ours_stays_ours() -> None:
+    m = ks.resolve("atorvastatin calcium propylene glycol solvate 10 mg tablet")
+    assert m is not None and m.ingredients == ("atorvastatin",)
