@@ -93,3 +93,37 @@ def test_one_everyday_word_is_not_taken_for_a_listed_substance(text: str) -> Non
 def test_a_solvate_of_ours_stays_ours() -> None:
     m = ks.resolve("atorvastatin calcium propylene glycol solvate 10 mg tablet")
     assert m is not None and m.ingredients == ("atorvastatin",)
+
+
+@pytest.mark.parametrize("text", ["Standardized Bermuda Grass", "Bermuda Grass, Standardized"])
+def test_a_standardized_extract_of_a_grass_is_its_pollen(text: str) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == ("cynodon dactylon pollen",)
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "scent"),
+    [
+        (
+            "Dial Complete Antibacterial Foaming Hand Wash White Tea and Vitamin E",
+            ("triclosan",),
+            "vitamin e",
+        ),
+        (
+            "Oil-Free Foaming Acne Wash Facial Cleanser Grapefruit",
+            ("salicylic acid",),
+            "grapefruit",
+        ),
+    ],
+)
+def test_a_scent_after_a_product_name_is_listed_unread(
+    text: str, product: tuple[str, ...], scent: str
+) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == product
+    assert scent in m.unmatched  # never silent: the check's coverage names it
+
+
+def test_a_name_before_a_product_name_in_a_list_stays() -> None:
+    m = ks.resolve("petrolatum, menthol, unspecified form, camphor (synthetic), and phenol paste")
+    assert m is not None and "menthol, unspecified form" in m.ingredients

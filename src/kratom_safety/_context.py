@@ -28,9 +28,12 @@ _NAMED = frozenset({"generic", "synonym", "other_substance"})
 Parts = tuple[list[MatchPart], list[str]]
 
 #: Words of an allergen extract or an injection: units that measure allergen extracts
-#: (protein nitrogen units, bioequivalent allergy units, allergy units), and the injection
-#: forms, since a plant is injected only as an allergen extract (see also ``_by_weight``).
-_EXTRACT_WORDS = frozenset({"au", "bau", "pnu", "pollen", "pollens", "inj", "injection"})
+#: (protein nitrogen units, bioequivalent allergy units, allergy units), the words of FDA's
+#: allergenic product types ("standardized"), and the injection forms, since a plant is
+#: injected only as an allergen extract (see also ``_by_weight``).
+_EXTRACT_WORDS = frozenset(
+    {"allergenic", "au", "bau", "pnu", "pollen", "pollens", "inj", "injection", "standardized"}
+)
 
 
 def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
@@ -48,6 +51,8 @@ def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: 
         return parts, unmatched  # the rules below are about product names
     if not POPULATION_WORDS.isdisjoint(words):
         parts, unmatched = _for_whom(words, parts, unmatched)
+    if len(parts) > 1:
+        parts, unmatched = _scent_of_product(idx, words, parts, unmatched)
     if len(parts) > 1 and any(p.ambiguous and p.kind == "brand" for p in parts):
         parts, unmatched = _named_beside_brand(idx, parts, unmatched)
     if sum(p.kind == "brand" for p in parts) > 1:
@@ -135,6 +140,33 @@ def _for_whom(words: Sequence[str], parts: list[MatchPart], unmatched: list[str]
         else:
             kept.append(p)
     return kept, unmatched
+
+
+def _scent_of_product(
+    idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: list[str]
+) -> Parts:
+    """A name that FDA product names often use for a scent, a flavour or an additive ("vitamin
+    e", "shea butter"), after an FDA product name that says what the product holds ("Dial
+    Complete Antibacterial Foaming Hand Wash White Tea and Vitamin E"): the product's own
+    drugs are read and the name is left unread, as the product's label does not list it."""
+    fda = other_substances()
+    joined = f" {' '.join(words)} "
+    products = [
+        joined.find(f" {p.text} ")
+        for p in parts
+        if p.kind == "brand" and not p.ambiguous and fda.is_product(p.text)
+    ]
+    if not products:
+        return parts, unmatched
+    first = min(products)
+    scents = [
+        p
+        for p in parts
+        if p.kind in _NAMED and p.text in idx.variable and joined.find(f" {p.text} ") > first
+    ]
+    if not scents:
+        return parts, unmatched
+    return [p for p in parts if p not in scents], [*unmatched, *(p.text for p in scents)]
 
 
 def _named_beside_brand(idx: Index, parts: list[MatchPart], unmatched: list[str]) -> Parts:
