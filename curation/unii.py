@@ -291,6 +291,22 @@ def derive(
                     return hit
         return None
 
+    # A brand name in FDA's UNII list that a product listed in the NDC Directory carries with
+    # other drugs names that product in the US ("Isocaine" is a mepivacaine injection, not
+    # isobutamben; "Midol" is a product line): not a name of the list's substance.
+    def moiety(unii: str) -> str:
+        return ingredient_of(unii) or parent_key(ul.display[unii])
+
+    listed = ndc_product_moieties(pinned, ul, moiety, held_out)
+
+    def listed_otherwise(k: str, unii: str) -> bool:
+        # a salt named otherwise ("pentamidine diisethionate") is the same drug: a product
+        # disagrees only when none of its drugs shares a word with the brand's
+        words = {w for w in moiety(unii).split() if len(w) >= _MIN_LETTERS}
+        return any(
+            not any(words.intersection(m.split()) for m in held) for held in listed.get(k, ())
+        )
+
     # A brand that begins a longer name of ours is an umbrella brand ("Robitussin" for
     # "Robitussin DM"...): left unresolved, as our own vocabulary leaves it.
     umbrella = {" ".join(k.split()[:n]) for k in ours for n in range(1, len(k.split()))}
@@ -303,6 +319,8 @@ def derive(
                 continue
             k = key(name)
             if k in ours or k in umbrella or k in STOP_WORDS or len(k.replace(" ", "")) < 5:
+                continue
+            if listed_otherwise(k, unii):
                 continue
             if " " not in k and (ul.word_uses[k] >= _COMMON_WORD_USES or k in everyday):
                 continue
@@ -345,6 +363,7 @@ def derive(
             if kind == "bn" and (
                 len(k.replace(" ", "")) < 5
                 or (" " not in k and ul.word_uses[k] >= _COMMON_WORD_USES)
+                or listed_otherwise(k, unii)
             ):
                 continue
             # one word alone names a drug only where an official or brand name, or a drug
@@ -620,6 +639,31 @@ def known_words(
 #: at least this share of them, are of products without its ingredients.
 VARIABLE_MIN_PRODUCTS = 2
 VARIABLE_MIN_SHARE = 0.25
+
+
+def ndc_product_moieties(
+    pinned: Callable[[str], pathlib.Path],
+    ul: UniiList,
+    moiety: Callable[[str], str],
+    held_out: set[str],
+) -> dict[str, list[set[str]]]:
+    """For each proprietary name in FDA's NDC Directory (with and without its suffix), what
+    each product of that name holds, as active moieties. Products with a substance FDA's UNII
+    list does not name, or none, say nothing and are left out; so are names in
+    ``held_out``."""
+    out: dict[str, list[set[str]]] = defaultdict(list)
+    for row in ndc_rows(pinned):
+        brand = row["PROPRIETARYNAME"].strip()
+        suffix = row["PROPRIETARYNAMESUFFIX"].strip()
+        if key(brand) in held_out or key(f"{brand} {suffix}") in held_out:
+            continue
+        uniis = [ul.unii_of(s.strip()) for s in row["SUBSTANCENAME"].split(";") if s.strip()]
+        if not uniis or None in uniis:
+            continue
+        held = {moiety(u) for u in uniis if u is not None}
+        for k in {key(brand), key(f"{brand} {suffix}")}:
+            out[k].append(held)
+    return out
 
 
 def ndc_substances(pinned: Callable[[str], pathlib.Path], held_out: set[str]) -> set[str]:

@@ -127,3 +127,23 @@ def test_a_scent_after_a_product_name_is_listed_unread(
 def test_a_name_before_a_product_name_in_a_list_stays() -> None:
     m = ks.resolve("petrolatum, menthol, unspecified form, camphor (synthetic), and phenol paste")
     assert m is not None and "menthol, unspecified form" in m.ingredients
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_this"),
+    [
+        ("Isocaine 3% injection", ("mepivacaine",), "isobutamben"),  # a US mepivacaine
+        ("Trimol", ("ichthammol",), "piroheptine"),
+        ("Thyrolar", ("levothyroxine", "liothyronine"), "liotrix"),
+    ],
+)
+def test_a_brand_a_listed_us_product_carries_names_that_product(
+    text: str, expected: tuple[str, ...], not_this: str
+) -> None:
+    # FDA's UNII list gives these brand names to other substances (foreign or old brands)
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == expected and not_this not in m.ingredients
+
+
+def test_a_salt_named_otherwise_is_no_disagreement() -> None:
+    assert _read("Pentam 300") == (("pentamidine",), ())
