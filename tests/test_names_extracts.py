@@ -147,3 +147,14 @@ def test_a_brand_a_listed_us_product_carries_names_that_product(
 
 def test_a_salt_named_otherwise_is_no_disagreement() -> None:
     assert _read("Pentam 300") == (("pentamidine",), ())
+
+
+def test_a_substance_after_in_after_a_drug_is_its_vehicle_listed_unread() -> None:
+    m = ks.resolve("Sodium Ferric Gluconate Complex in Sucrose")
+    assert m is not None and m.ingredients == ("sodium ferric gluconate complex",)
+    assert m.unmatched == ("sucrose",)
+
+
+def test_a_substance_named_first_is_no_vehicle() -> None:
+    m = ks.resolve("sucrose in water")
+    assert m is not None and m.ingredients == ("sucrose",)

@@ -45,6 +45,8 @@ def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: 
     kinds = {p.kind for p in parts}
     if "other_substance" in kinds:
         parts, unmatched = _part_as_written(words, parts, unmatched)
+        if "in" in words and len(parts) > 1:
+            parts, unmatched = _in_vehicle(words, parts, unmatched)
         if not _EXTRACT_WORDS.isdisjoint(words) or _by_weight(words):
             parts, unmatched = _extract_of(parts, unmatched)
     if "brand" not in kinds:
@@ -94,6 +96,27 @@ def _part_as_written(words: Sequence[str], parts: list[MatchPart], unmatched: li
             unmatched.append(p.text)
         else:
             kept.append(p)
+    return kept, unmatched
+
+
+def _in_vehicle(words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
+    """A substance outside the clinical vocabulary after "in", after a drug ("Sodium Ferric
+    Gluconate Complex in Sucrose"): the vehicle the drug is dissolved in, not a second active.
+    Listed as unread, so the check's coverage still names it."""
+    joined = f" {' '.join(words)} "
+    starts = {id(p): len(joined[: joined.find(f" {p.text} ")].split()) for p in parts}
+    kept: list[MatchPart] = []
+    for p in parts:
+        i = starts[id(p)]
+        first = i == min(starts.values())
+        if p.kind == "other_substance" and not first and after_vehicle(words, i, True):
+            j = i - 1
+            while j >= 0 and words[j] != "in":
+                j -= 1
+            if j >= 0 and any(starts[id(q)] < j for q in parts if q is not p):
+                unmatched.append(p.text)
+                continue
+        kept.append(p)
     return kept, unmatched
 
 
