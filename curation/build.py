@@ -230,6 +230,14 @@ def read_sources() -> dict[str, Records]:
     found.setdefault("fda_substances", []).append((fda_substances, "curation/unii.py"))
     found.setdefault("ndc_brands", []).append((ndc_brands, "curation/unii.py"))
     found.setdefault("variable_names", []).append((variable, "curation/unii.py"))
+    first_words = unii.first_words(
+        by_name.get("ingredients", []),
+        by_name.get("aliases", []),
+        by_name.get("substances", []),
+        fda_names,
+    )
+    prefixes = unii.fda_prefixes(fda_substances, ndc_brands, first_words)
+    found.setdefault("fda_prefixes", []).append((prefixes, "curation/unii.py"))
     words = unii.known_words(pinned_input, held_out_names(), english_words())
     found.setdefault("known_words", []).append((words, "curation/unii.py"))
     data: dict[str, Records] = {}

@@ -137,8 +137,6 @@ def usable(name: str) -> bool:
     return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
 
 
-
-
 def _form_of_ours(k: str, ours: dict[str, set[str]]) -> bool:
     """Whether a name is one of ours followed by words that name no other substance: salt-like
     words, a solvate, short letters ("ertugliflozin pidolate", "adenosine triphosphate
@@ -596,6 +594,42 @@ def ndc_brands(
             out.append({"id": w, "alternatives": found_sets})
     out.sort(key=lambda r: str(r["id"]))
     return out
+
+
+def first_words(
+    ingredients: Records, aliases: Records, substances: Records, fda_names: Records
+) -> set[str]:
+    """Every word the resolver can meet as the first word of a name it matched before
+    reading FDA's lists: the first word of each name of ours (and of the name run together),
+    and every stop word."""
+    texts: list[str] = []
+    for ing in ingredients:
+        texts += [ing["id"], *ing.get("synonyms", ())]
+    for al in aliases:
+        texts.append(al["text"])
+    for sub in substances:
+        texts += [sub["id"], sub["name"], *sub.get("synonyms", ())]
+    texts += [r["id"] for r in fda_names]
+    out = set(STOP_WORDS)
+    for text in texts:
+        k = normalize(text)
+        if k:
+            out.add(k.split()[0])
+            out.add(k.replace(" ", ""))
+    return out
+
+
+def fda_prefixes(fda_substances: Records, ndc_brands: Records, first: set[str]) -> Records:
+    """For each word in ``first`` (and each number) that starts a longer FDA name (a product
+    name or a substance name), the second words of those names."""
+    names = [r["id"] for r in ndc_brands]
+    names += [n for r in fda_substances for n in r["names"]]
+    following: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and (words[0] in first or words[0].isdigit()):
+            following[words[0]].add(words[1])
+    return [{"id": w, "next": sorted(following[w])} for w in sorted(following)]
 
 
 def known_words(

@@ -61,6 +61,7 @@ def test_record_counts_are_pinned(store: Store) -> None:
         "ndc_brands": 38472,
         "known_words": 26,
         "variable_names": 152,
+        "fda_prefixes": 1123,
         "combined_risks": 4,
         "class_caps": 1,
         "use_rules": 8,
@@ -68,6 +69,7 @@ def test_record_counts_are_pinned(store: Store) -> None:
     }
     assert store.counts() == {k: v for k, v in records.items() if k in store.counts()}
     assert set(records) - set(store.counts()) == {
+        "fda_prefixes",
         "fda_substances",
         "ndc_brands",
         "known_words",

@@ -22,6 +22,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
         ("ndc_brands", 38472),
         ("known_words", 26),
         ("variable_names", 152),
+        ("fda_prefixes", 1123),
     ],
 )
 def test_lazy_fda_dataset_counts(dataset: str, count: int) -> None:
@@ -151,3 +152,27 @@ def test_family_words_are_coined_words_not_companies() -> None:
     families = {r.id for r in iter_dataset("ndc_brands") if " " not in r.id}
     assert {"nyquil", "dayquil"} <= families
     assert "jafra" not in families and "walgreens" not in families
+
+
+def test_fda_prefixes_say_where_every_longer_fda_name_goes_on() -> None:
+    """The resolver skips FDA's lists when a string does not go on as one of FDA's longer
+    names does; so for every first word it trusts, the prefixes must hold every second word
+    FDA's lists have (a missing one would hide a product name)."""
+    from kratom_safety._fda import other_substances
+    from kratom_safety._index import get_index
+
+    idx = get_index()
+    following: dict[str, set[str]] = {}
+    for name in other_substances().exact:
+        first, _, rest = name.partition(" ")
+        if rest:
+            following.setdefault(first, set()).add(rest.split()[0])
+    checked = 0
+    for first, seconds in following.items():
+        for second in seconds:
+            assert idx.fda_may_go_on([first, second], 0), (first, second)
+            checked += 1
+    assert checked > 40000
+    # and a string that does not go on so is known not to
+    assert not idx.fda_may_go_on(["oxycodone", "5", "mg"], 0)
+    assert idx.fda_may_go_on(["oxycodone", "and", "acetaminophen"], 0)

@@ -44,6 +44,29 @@ def test_resolve_reads_only_the_vocabulary() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "loaded"),
+    [
+        ("oxycodone 5 mg tablet", False),  # ours and a strength: FDA's lists are not needed
+        ("sertraline 50 mg daily", False),
+        ("oxycodone and acetaminophen 5 mg/325 mg", True),  # may be an FDA product name
+        ("etidocaine hydrochloride", True),  # a word we do not know
+    ],
+)
+def test_fda_lists_are_read_only_when_the_string_may_name_one_of_theirs(
+    text: str, loaded: bool
+) -> None:
+    code = (
+        "import kratom_safety as ks\n"
+        "from kratom_safety import _fda\n"
+        f"ks.resolve({text!r})\n"
+        "print(_fda._other is not None)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == str(loaded)
+
+
 def test_store_holds_the_vocabulary_records() -> None:
     vocab, store = get_vocabulary(), get_store()
     assert VOCABULARY_DATASETS == ("substances", "ingredients", "aliases", "fda_names")

@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._browse import interactions
 from ._cache import clear_caches
-from ._check import DISCLAIMER, Finding, Report, check
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
 from ._fda import ingredient
-from ._legal import regulatory_status
 from ._resolver import Match, resolve, resolve_many, search
-from ._safety import adverse_events, dependence_signals, special_populations
-from ._use import assess_use, product_profiles
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
+
+if TYPE_CHECKING:
+    from ._browse import interactions
+    from ._check import DISCLAIMER, Finding, Report, check
+    from ._legal import regulatory_status
+    from ._safety import adverse_events, dependence_signals, special_populations
+    from ._use import assess_use, product_profiles
 
 __all__ = [
     "DATA_REVIEWED",
@@ -50,6 +52,17 @@ __all__ = [
     "search",
     "special_populations",
 ]
+
+# The check, the browsing functions and their models are imported on first use, so that a
+# program that only resolves names does not pay for them ("import kratom_safety" stays close to
+# the import of its dependencies).
+_LAZY = {
+    **dict.fromkeys(("DISCLAIMER", "Finding", "Report", "check"), "._check"),
+    "interactions": "._browse",
+    "regulatory_status": "._legal",
+    **dict.fromkeys(("adverse_events", "dependence_signals", "special_populations"), "._safety"),
+    **dict.fromkeys(("assess_use", "product_profiles"), "._use"),
+}
 
 # Public submodules, imported on first attribute access (``ks.fhir.to_fhir``) so that
 # "import kratom_safety" never loads the FHIR or screening code.
@@ -95,6 +108,11 @@ _MOVED = {
 
 
 def __getattr__(name: str) -> Any:
+    where = _LAZY.get(name)
+    if where is not None:
+        value = getattr(importlib.import_module(where, __name__), name)
+        globals()[name] = value  # later lookups find it without this function
+        return value
     if name in _SUBMODULES:
         try:
             return importlib.import_module(f"{__name__}.{name}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import threading
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._cache import register
@@ -126,6 +127,20 @@ class Index:
         self.variable: frozenset[str] = frozenset(
             (*variable, *(k.replace(" ", "") for k in variable if " " in k))
         )
+        # where FDA's longer names go on from a first word of ours (or a stop word): a string
+        # that does not go on so is read without loading FDA's lists
+        self._first_words = frozenset(k.split()[0] for k in self.exact)
+        self._fda_next: dict[str, frozenset[str]] = {
+            r.id: frozenset(r.next) for r in iter_dataset("fda_prefixes")
+        }
+
+    def fda_may_go_on(self, words: Sequence[str], i: int) -> bool:
+        """Whether an FDA name of two words or more may start at ``words[i]``. Known without
+        FDA's lists for a first word of ours, a stop word or a number; any other word may."""
+        word = words[i]
+        if word not in self._first_words and word not in STOP_WORDS and not word.isdigit():
+            return True
+        return i + 1 < len(words) and words[i + 1] in self._fda_next.get(word, ())
 
 
 def merge(entries: list[Entry]) -> Entry:

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from ._models import UNII_PATTERN, Record
 
-__all__ = ["FdaName", "FdaSubstance", "KnownWords", "NdcBrand", "VariableName"]
+__all__ = ["FdaName", "FdaPrefix", "FdaSubstance", "KnownWords", "NdcBrand", "VariableName"]
 
 
 class FdaName(Record):
@@ -76,3 +76,15 @@ class VariableName(Record):
     """Distinct FDA proprietary names that contain it."""
     without_it: int = Field(ge=1)
     """How many of those are of products without its ingredients."""
+
+
+class FdaPrefix(Record):
+    """Where FDA's longer names go on from a first word the resolver can meet before reading
+    FDA's lists (the first word of a name of ours, or a stop word): the words that follow it.
+    A string that does not go on so needs no look into FDA's lists."""
+
+    id: str = Field(min_length=1, max_length=200)
+    """The first word (normalised)."""
+    next: tuple[str, ...] = Field(min_length=1)
+    """The second words of FDA's names (product names and substance names) that start with
+    it, sorted."""

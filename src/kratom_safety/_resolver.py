@@ -195,7 +195,7 @@ def _resolve_words(
             i += found[0]
             leftovers.append([])
             continue
-        if found is not None and i + found[0] < n:
+        if found is not None and i + found[0] < n and idx.fda_may_go_on(words, i):
             # a longer FDA product name read as written wins ("Ibuprofen PM" holds
             # diphenhydramine too)
             if fda is None:
@@ -274,7 +274,9 @@ def _resolve_words(
     for run in leftovers:
         content = [w for w in run if not is_stop(w)]
         if not content:
-            if sum(not w.isdigit() for w in run) > 1:  # named by salt words ("sodium acetate")
+            if sum(not w.isdigit() for w in run) > 1 and any(
+                idx.fda_may_go_on(run, j) for j in range(len(run) - 1)
+            ):  # named by salt words ("sodium acetate")
                 other, _ = other_substances().parts(run, bool(parts), _other_part)
                 parts.extend(p for p in other if " " in p.text and p.kind == "other_substance")
             continue
