@@ -488,9 +488,6 @@ def derive(
     return unii_by_ing, names_out, substances_out, brands, variable
 
 
-HUMAN_PRODUCTS = ("HUMAN PRESCRIPTION DRUG", "HUMAN OTC DRUG")
-
-
 def ndc_brands(
     pinned: Callable[[str], pathlib.Path],
     ul: UniiList,
@@ -499,8 +496,9 @@ def ndc_brands(
     held_out: set[str],
     english: set[str],
 ) -> Records:
-    """Proprietary names of human drug products in FDA's NDC Directory, each with every
-    ingredient of the product. A name is kept only when every product that carries it has the
+    """Proprietary names of the products in FDA's NDC Directory (prescription and OTC drugs,
+    allergen extracts, vaccines, plasma derivatives), each with every ingredient of the
+    product. A name is kept only when every product that carries it has the
     same ingredients ("Pain Relief" names many products: left out), every ingredient is in
     FDA's substance list, and it is not an everyday word or one of our own names. Names in
     ``held_out`` (the real-world development set) are left out, so that the set measures
@@ -511,8 +509,6 @@ def ndc_brands(
     family_names: dict[str, set[str]] = defaultdict(set)
     labeller: set[str] = set()  # a company's name is not a product's ("Jafra", "PDI")
     for row in ndc_rows(pinned):
-        if row["PRODUCTTYPENAME"] not in HUMAN_PRODUCTS:
-            continue
         found: list[str] = []
         for sub in row["SUBSTANCENAME"].split(";"):
             unii = ul.unii_of(sub.strip()) if sub.strip() else None

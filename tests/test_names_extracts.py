@@ -158,3 +158,8 @@ def test_a_substance_after_in_after_a_drug_is_its_vehicle_listed_unread() -> Non
 def test_a_substance_named_first_is_no_vehicle() -> None:
     m = ks.resolve("sucrose in water")
     assert m is not None and m.ingredients == ("sucrose",)
+
+
+def test_a_plasma_derivative_named_by_its_brand_is_read() -> None:
+    # product names of every product type in the NDC Directory, not only drugs
+    assert _read("GAMMAKED") == (("human immunoglobulin g",), ())

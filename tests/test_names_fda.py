@@ -19,10 +19,10 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
     ("dataset", "count"),
     [
         ("fda_substances", 17092),
-        ("ndc_brands", 38472),
+        ("ndc_brands", 39060),
         ("known_words", 26),
         ("variable_names", 152),
-        ("fda_prefixes", 1123),
+        ("fda_prefixes", 1126),
     ],
 )
 def test_lazy_fda_dataset_counts(dataset: str, count: int) -> None:
