@@ -80,6 +80,8 @@ _MIN_COINED_LETTERS = 4
 #: Product names that must agree before a brand word alone stands for one reading.
 _MIN_FAMILY_NAMES = 3
 _MIN_LETTERS = 4
+#: Words of a qualifier after a comma in an NDC substance name ("..., CRUDE", "..., DIBASIC").
+_MAX_QUALIFIER_WORDS = 2
 #: Endings of salt, ester and counter-ion words ("pidolate", "disodium").
 _SALT_ENDINGS = ("ate", "ide", "ite", "ium")
 
@@ -154,10 +156,14 @@ def _form_of_ours(k: str, ours: dict[str, set[str]]) -> bool:
 
 
 def ndc_usable(name: str) -> bool:
-    """An NDC Directory substance name the resolver can match as written: no comma (a list
-    separator in a medication string), at most ``MAX_PRODUCT_WORDS`` words, one of four
-    letters or more ("human rabies virus immune globulin (human)")."""
-    if "," in name or "IMPURITY" in name.upper():
+    """An NDC Directory substance name the resolver can match as written: at most
+    ``MAX_PRODUCT_WORDS`` words, one of four letters or more ("human rabies virus immune
+    globulin (human)"), and no comma but one before a short qualifier ("OYSTER SHELL CALCIUM
+    CARBONATE, CRUDE"; more commas are a list's)."""
+    _, comma, tail = name.partition(",")
+    if "," in tail or (comma and len(tail.split()) > _MAX_QUALIFIER_WORDS):
+        return False
+    if "IMPURITY" in name.upper():
         return False
     return product_usable(key(name))
 
@@ -408,6 +414,9 @@ def derive(
             continue
         if _form_of_ours(k, ours):
             continue
+        head = sub.partition(",")[0]
+        if key(head) in ours or parent_key(head) in ours:
+            continue  # ours with a qualifier ("DEXTROSE, UNSPECIFIED FORM", "VASOPRESSIN, ...")
         parent = parent_key(ul.display[unii])
         main = moiety_unii.get(parent, unii)
         canonical = _TAG.sub("", ul.display[main]).strip().lower()

@@ -163,3 +163,22 @@ def test_a_substance_named_first_is_no_vehicle() -> None:
 def test_a_plasma_derivative_named_by_its_brand_is_read() -> None:
     # product names of every product type in the NDC Directory, not only drugs
     assert _read("GAMMAKED") == (("human immunoglobulin g",), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # FDA's name with a qualifier after a comma, read whole
+        (
+            "oyster shell calcium carbonate, crude 15 C pellet",
+            ("oyster shell calcium carbonate, crude",),
+        ),
+        ("coffea arabica seed, roasted 30 C pellet", ("coffea arabica seed, roasted",)),
+        # ours with a qualifier stays ours
+        ("dextrose, unspecified form 5 g/100mL injection", ("glucose",)),
+        ("vasopressin, unspecified 20 units/mL injection", ("vasopressin",)),
+    ],
+)
+def test_a_name_with_a_qualifier_after_a_comma(text: str, expected: tuple[str, ...]) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == expected

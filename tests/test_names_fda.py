@@ -18,8 +18,8 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
 @pytest.mark.parametrize(
     ("dataset", "count"),
     [
-        ("fda_substances", 17092),
-        ("ndc_brands", 39060),
+        ("fda_substances", 17146),
+        ("ndc_brands", 39059),
         ("known_words", 26),
         ("variable_names", 152),
         ("fda_prefixes", 1126),
