@@ -362,7 +362,12 @@ def derive(
             if kind not in ("of", "cn", "bn") or not usable(name):
                 continue
             k = key(name)
-            if not k or k in ours or k in umbrella or k in STOP_WORDS:
+            if not k or k in ours or k in STOP_WORDS:
+                continue
+            # a name that begins a longer name of ours is left to it ("isosorbide" is ours,
+            # mononitrate or dinitrate), unless an everyday word names the element or stuff
+            # itself ("zinc", "iron", "silver": zinc oxide and iron sucrose are ours)
+            if k in umbrella and (kind == "bn" or k not in english):
                 continue
             if kind == "bn" and (
                 len(k.replace(" ", "")) < 5

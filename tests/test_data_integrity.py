@@ -60,7 +60,7 @@ def test_record_counts_are_pinned(store: Store) -> None:
         "fda_substances": 17146,
         "ndc_brands": 39059,
         "known_words": 26,
-        "variable_names": 152,
+        "variable_names": 156,
         "fda_prefixes": 1126,
         "combined_risks": 4,
         "class_caps": 1,

@@ -182,3 +182,15 @@ def test_a_plasma_derivative_named_by_its_brand_is_read() -> None:
 def test_a_name_with_a_qualifier_after_a_comma(text: str, expected: tuple[str, ...]) -> None:
     m = ks.resolve(text)
     assert m is not None and m.ingredients == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("zinc 50 mg", "zinc"), ("iron 65 mg", "iron")])
+def test_an_element_named_alone_is_recognised(text: str, expected: str) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == (expected,) and m.kind == "other_substance"
+
+
+def test_a_drug_name_that_starts_a_longer_name_of_ours_is_not_another_substance() -> None:
+    # "isosorbide" alone is isosorbide mononitrate or dinitrate, not FDA's diuretic isosorbide
+    m = ks.resolve("isosorbide 30 mg")
+    assert m is None or "isosorbide" not in m.ingredients

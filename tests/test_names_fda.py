@@ -21,7 +21,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
         ("fda_substances", 17146),
         ("ndc_brands", 39059),
         ("known_words", 26),
-        ("variable_names", 152),
+        ("variable_names", 156),
         ("fda_prefixes", 1126),
     ],
 )
