@@ -194,3 +194,15 @@ def test_a_drug_name_that_starts_a_longer_name_of_ours_is_not_another_substance(
     # "isosorbide" alone is isosorbide mononitrate or dinitrate, not FDA's diuretic isosorbide
     m = ks.resolve("isosorbide 30 mg")
     assert m is None or "isosorbide" not in m.ingredients
+
+
+@pytest.mark.parametrize(
+    ("text", "not_this"),
+    [
+        ("Bermuda Grass Smut 0.05 g/mL injection", "cynodon dactylon pollen"),  # a fungus
+        ("House Dust Mite, Dermatophagoides pteronyssinus", "house dust"),  # a mite
+    ],
+)
+def test_an_organism_living_on_a_plant_or_material_is_not_it(text: str, not_this: str) -> None:
+    m = ks.resolve(text)
+    assert m is None or not_this not in m.ingredients

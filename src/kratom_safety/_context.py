@@ -16,7 +16,7 @@ from ._fda import other_substances
 from ._index import Index
 from ._match import MatchPart
 from ._spelling import is_stop
-from ._text import PART_WORDS, POPULATION_WORDS, UNIT_WORDS, normalize
+from ._text import ORGANISM_WORDS, PART_WORDS, POPULATION_WORDS, UNIT_WORDS, normalize
 
 __all__ = ["additive", "after_vehicle", "settle"]
 
@@ -92,7 +92,9 @@ def _part_as_written(words: Sequence[str], parts: list[MatchPart], unmatched: li
         named = PART_WORDS.intersection(normalize(p.name).split())
         at = joined.find(f" {p.text} ") if p.kind == "other_substance" else -1
         after = joined[at + len(p.text) + 2 :].split()[:1] if at >= 0 else []
-        if after and after[0] in PART_WORDS and after[0] not in named:
+        if after and (
+            after[0] in ORGANISM_WORDS or (after[0] in PART_WORDS and after[0] not in named)
+        ):
             unmatched.append(p.text)
         else:
             kept.append(p)

@@ -9,6 +9,7 @@ __all__ = [
     "CARRIER_WORDS",
     "MAX_INPUT_LENGTH",
     "NO_JOIN_WORDS",
+    "ORGANISM_WORDS",
     "PART_WORDS",
     "POPULATION_WORDS",
     "RELEASE_WORDS",
@@ -269,8 +270,13 @@ PART_WORDS: frozenset[str] = frozenset(
         *("bark", "berry", "bulb", "flower", "flowering", "fruit", "herb", "juice", "leaf"),
         *("leafy", "oil", "peel", "pollen", "resin", "rhizome", "root", "seed", "shell"),
         *("spore", "stem", "top", "tuber", "twig", "venom", "whole", "wood"),
+        *("dander", "epithelia", "epithelium", "feather", "feathers", "hair", "pelt", "skin"),
     ]
 )
+
+#: Words that, after a plant, an animal or a material, name another organism living on it
+#: ("Bermuda grass smut" is a fungus, "house dust mite" a mite): not the name before them.
+ORGANISM_WORDS: frozenset[str] = frozenset(["mite", "mites", "mold", "molds", "smut", "smuts"])
 
 #: Release and strength markers of a brand ("Zohydro ER", "Citanest Forte").
 RELEASE_WORDS: frozenset[str] = frozenset(_RELEASE.split())
