@@ -705,7 +705,8 @@ def ndc_product_moieties(
         if not uniis or None in uniis:
             continue
         held = {moiety(u) for u in uniis if u is not None}
-        for k in {key(brand), key(f"{brand} {suffix}")}:
+        names = {key(brand), key(f"{brand} {suffix}")}
+        for k in names | {n.replace(" ", "") for n in names}:  # "CAND-EX" is also "candex"
             out[k].append(held)
     return out
 
