@@ -82,6 +82,10 @@ _MIN_FAMILY_NAMES = 3
 _MIN_LETTERS = 4
 #: Words of a qualifier after a comma in an NDC substance name ("..., CRUDE", "..., DIBASIC").
 _MAX_QUALIFIER_WORDS = 2
+#: Hydrate words: "anhydrous", "monohydrate", "hemihydrate", "hydrate"...
+_HYDRATE = re.compile(
+    r"anhydrous|(mono|di|tri|tetra|penta|hexa|hepta|octa|nona|hemi|sesqui)?hydrate"
+)
 #: Endings of salt, ester and counter-ion words ("pidolate", "disodium").
 _SALT_ENDINGS = ("ate", "ide", "ite", "ium")
 
@@ -137,6 +141,11 @@ def usable(name: str) -> bool:
     if not words or len(words) > _MAX_WORDS:
         return False
     return any(len(w) >= _MIN_LETTERS and w.isalpha() for w in words)
+
+
+def _less_hydrate(name: str) -> str:
+    """The name without its hydrate words ("sodium acetate trihydrate" -> "sodium acetate")."""
+    return " ".join(w for w in key(name).split() if not _HYDRATE.fullmatch(w))
 
 
 def _form_of_ours(k: str, ours: dict[str, set[str]]) -> bool:
@@ -436,8 +445,17 @@ def derive(
     # "CAMPHOR (SYNTHETIC)", both named "camphor") names the substance: a record of its own,
     # with the UNII of the form a pharmacopoeia names by it (USP or EP); without one, or when
     # the pharmacopoeias disagree, the name stays out.
+    # A name that a substance shares with its hydrates ("sodium acetate": SODIUM ACETATE,
+    # SODIUM ACETATE ANHYDROUS, SODIUM ACETATE TRIHYDRATE) names the record FDA displays by
+    # it; with no such record ("citric acid": only its monohydrate and anhydrous forms) it
+    # stays out, as a hydrate word written before it would name the other form.
     for k, ids in sorted(owners.items()):
-        if len(ids) < 2 or k in other or k in fda_names:
+        if len(ids) < 2 or k in fda_names:
+            continue
+        hydrates = all(_less_hydrate(cid) == k for cid in ids)
+        if k in other:
+            if hydrates:
+                owners[k] = {k}
             continue
         if not all(cid.startswith(f"{k} (") and cid.endswith(")") for cid in ids):
             continue

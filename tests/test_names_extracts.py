@@ -206,3 +206,13 @@ def test_a_drug_name_that_starts_a_longer_name_of_ours_is_not_another_substance(
 def test_an_organism_living_on_a_plant_or_material_is_not_it(text: str, not_this: str) -> None:
     m = ks.resolve(text)
     assert m is None or not_this not in m.ingredients
+
+
+def test_a_name_shared_with_hydrates_names_the_substance_fda_displays_so() -> None:
+    m = ks.resolve("sodium acetate 2 mEq/mL injection")
+    assert m is not None and m.ingredients == ("sodium acetate",)
+
+
+def test_a_hydrate_written_is_not_another_hydrate() -> None:
+    m = ks.resolve("anhydrous citric acid, aspirin, sodium bicarbonate 1000 mg / 325 mg / 1916 mg")
+    assert m is not None and "citric acid monohydrate" not in m.ingredients

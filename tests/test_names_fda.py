@@ -18,7 +18,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
 @pytest.mark.parametrize(
     ("dataset", "count"),
     [
-        ("fda_substances", 17146),
+        ("fda_substances", 17151),
         ("ndc_brands", 39059),
         ("known_words", 26),
         ("variable_names", 156),
