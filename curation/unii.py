@@ -18,6 +18,7 @@ the build derives:
 
 from __future__ import annotations
 
+import functools
 import pathlib
 import re
 import sys
@@ -106,11 +107,13 @@ def read_rows(path: pathlib.Path) -> list[Row]:
     return rows
 
 
+@functools.lru_cache(maxsize=1 << 18)  # the NDC passes meet the same names again and again
 def key(name: str) -> str:
     """A list name as the resolver sees it: tags like "[INN]" dropped, then normalised."""
     return normalize(_TAG.sub("", name))
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def parent_key(name: str) -> str:
     """The name without its salt, ester and hydrate words ("sertraline hydrochloride")."""
     words = key(name).split()
