@@ -2,10 +2,10 @@
 
 A vehicle ("in dextrose") or an additive ("with aloe") is not an active; a plant part other
 than the one written is not the substance, and a plant injected or measured in allergy units
-is its pollen; a product line member made for children is not
-the adult product; substances named beside a product line are read; two product names that
-differ make the string ambiguous. Each rule takes the parts the resolver matched and returns
-the parts it keeps and the words it leaves unread.
+is its pollen; a scent after a product name is not one of its drugs; a product line member
+made for children is not the adult product; substances named beside a product line are read;
+two product names that differ make the string ambiguous. Each rule takes the parts the
+resolver matched and returns the parts it keeps and the words it leaves unread.
 """
 
 from __future__ import annotations
@@ -130,8 +130,9 @@ def _by_weight(words: Sequence[str]) -> bool:
 
 def _extract_of(parts: list[MatchPart], unmatched: list[str]) -> Parts:
     """A plant named without its part in an allergen extract or an injection ("Phleum
-    pratense 10000 BAU/mL", "wormwood 20000 PNU/mL"): an extract of its pollen, not of the
-    part FDA's name of the plant means ("phleum pratense" is FDA's name of the whole plant).
+    pratense 10000 BAU/mL", "yellow dock 20000 PNU/mL"): an extract of its pollen, not of the
+    part FDA's name of the plant means ("phleum pratense" is FDA's name of the whole plant,
+    "yellow dock" its name of the root).
     Read as the pollen where FDA lists it; otherwise a name that means another part is left
     unread, and a plain name (a food, a mite, a mould) stays."""
     fda = other_substances()
@@ -174,6 +175,9 @@ def _scent_of_product(
     e", "shea butter"), after an FDA product name that says what the product holds ("Dial
     Complete Antibacterial Foaming Hand Wash White Tea and Vitamin E"): the product's own
     drugs are read and the name is left unread, as the product's label does not list it."""
+    named = [p for p in parts if p.kind in _NAMED and p.text in idx.variable]
+    if not named:  # (the common case: FDA's lists are not needed)
+        return parts, unmatched
     fda = other_substances()
     joined = f" {' '.join(words)} "
     products = [
@@ -184,11 +188,7 @@ def _scent_of_product(
     if not products:
         return parts, unmatched
     first = min(products)
-    scents = [
-        p
-        for p in parts
-        if p.kind in _NAMED and p.text in idx.variable and joined.find(f" {p.text} ") > first
-    ]
+    scents = [p for p in named if joined.find(f" {p.text} ") > first]
     if not scents:
         return parts, unmatched
     return [p for p in parts if p not in scents], [*unmatched, *(p.text for p in scents)]
