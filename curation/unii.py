@@ -558,7 +558,7 @@ def ndc_brands(
         brand = row["PROPRIETARYNAME"].strip()
         suffix = row["PROPRIETARYNAMESUFFIX"].strip()
         labeller.update(key(row["LABELERNAME"]).split())
-        if key(brand) not in held_out and key(f"{brand} {suffix}") not in held_out:
+        if not _held_out(row, held_out):
             for w in set(key(brand).split()):
                 if (
                     len(w) >= _MIN_FAMILY_LETTERS
@@ -676,10 +676,10 @@ def known_words(
         k for k in map(key, english) if len(k) >= MIN_FUZZY_LEN and k.isascii() and k.isalpha()
     }
     for row in ndc_rows(pinned):
+        if _held_out(row, held_out):
+            continue
         brand = row["PROPRIETARYNAME"].strip()
         suffix = row["PROPRIETARYNAMESUFFIX"].strip()
-        if key(brand) in held_out or key(f"{brand} {suffix}") in held_out:
-            continue
         # a misspelt ingredient of the product itself ("Acetaminohpen") is a misspelling,
         # not another word: it stays correctable
         own = {w for sub in row["SUBSTANCENAME"].split(";") for w in key(sub).split()}
@@ -718,10 +718,10 @@ def ndc_product_moieties(
     ``held_out``."""
     out: dict[str, list[set[str]]] = defaultdict(list)
     for row in ndc_rows(pinned):
+        if _held_out(row, held_out):
+            continue
         brand = row["PROPRIETARYNAME"].strip()
         suffix = row["PROPRIETARYNAMESUFFIX"].strip()
-        if key(brand) in held_out or key(f"{brand} {suffix}") in held_out:
-            continue
         uniis = [ul.unii_of(s.strip()) for s in row["SUBSTANCENAME"].split(";") if s.strip()]
         if not uniis or None in uniis:
             continue
@@ -737,12 +737,18 @@ def ndc_substances(pinned: Callable[[str], pathlib.Path], held_out: set[str]) ->
     leaving out products whose names are in ``held_out``."""
     out: set[str] = set()
     for row in ndc_rows(pinned):
-        brand = row["PROPRIETARYNAME"].strip()
-        suffix = row["PROPRIETARYNAMESUFFIX"].strip()
-        if key(brand) in held_out or key(f"{brand} {suffix}") in held_out:
+        if _held_out(row, held_out):
             continue
         out.update(s.strip() for s in row["SUBSTANCENAME"].split(";") if s.strip())
     return out
+
+
+def _held_out(row: dict[str, str], held_out: set[str]) -> bool:
+    """Whether an NDC row's product name, with or without its suffix, is held out (a name of
+    the real-world development set)."""
+    brand = row["PROPRIETARYNAME"].strip()
+    suffix = row["PROPRIETARYNAMESUFFIX"].strip()
+    return key(brand) in held_out or key(f"{brand} {suffix}") in held_out
 
 
 def ndc_rows(pinned: Callable[[str], pathlib.Path]) -> Iterator[dict[str, str]]:
