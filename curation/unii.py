@@ -543,6 +543,10 @@ def ndc_brands(
     family: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     family_names: dict[str, set[str]] = defaultdict(set)
     labeller: set[str] = set()  # a company's name is not a product's ("Jafra", "PDI")
+    # what the products whose non-proprietary name is a text hold ("Antacid and Antigas" is
+    # one product's name and other products' description)
+    described: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    described_words: dict[str, set[str]] = defaultdict(set)  # the words of their substances
     for row in ndc_rows(pinned):
         found: list[str] = []
         for sub in row["SUBSTANCENAME"].split(";"):
@@ -559,6 +563,9 @@ def ndc_brands(
         suffix = row["PROPRIETARYNAMESUFFIX"].strip()
         labeller.update(key(row["LABELERNAME"]).split())
         if not _held_out(row, held_out):
+            k = key(row["NONPROPRIETARYNAME"])
+            described[k].add(tuple(sorted(found)))
+            described_words[k].update(key(row["SUBSTANCENAME"]).split())
             for w in set(key(brand).split()):
                 if (
                     len(w) >= _MIN_FAMILY_LETTERS
@@ -585,6 +592,15 @@ def ndc_brands(
     # SPF 15", "Extra Strength") describes products rather than naming one: left out (a coined
     # word such as "Seltzer" names a product line however many names use it). Four words or
     # more of them together name one product line ("3CE Full Cover Concealer").
+    # A product name that also describes products holding other drugs names none of them:
+    # its readings are all of theirs. Not a name made of their substances' own words
+    # ("Menthol and Methyl Salicylate"), which is read word by word as written.
+    for k, found_sets in described.items():
+        if k in readings and any(
+            w.isalpha() and w not in STOP_WORDS and w not in described_words[k]
+            for w in k.split()
+        ):
+            readings[k] |= found_sets
     df: Counter[str] = Counter(w for k in readings for w in set(k.split()))
     out: Records = []
     for k in sorted(readings):
