@@ -238,7 +238,10 @@ def read_sources() -> dict[str, Records]:
     )
     prefixes = unii.fda_prefixes(fda_substances, ndc_brands, first_words)
     found.setdefault("fda_prefixes", []).append((prefixes, "curation/unii.py"))
-    words = unii.known_words(pinned_input, held_out_names(), english_words())
+    squashed = unii.run_together(
+        by_name.get("ingredients", []), by_name.get("aliases", []), by_name.get("substances", [])
+    )
+    words = unii.known_words(pinned_input, held_out_names(), english_words(), squashed)
     found.setdefault("known_words", []).append((words, "curation/unii.py"))
     data: dict[str, Records] = {}
     for name in DATASETS:

@@ -643,6 +643,18 @@ def ndc_brands(
     return out
 
 
+def run_together(ingredients: Records, aliases: Records, substances: Records) -> set[str]:
+    """Our names of two words or more with their words run together ("lamb" for "L-AmB"),
+    as the resolver also matches them."""
+    texts: list[str] = []
+    for ing in ingredients:
+        texts += [ing["id"], *ing.get("synonyms", ())]
+    texts += [al["text"] for al in aliases]
+    for sub in substances:
+        texts += [sub["id"], sub["name"], *sub.get("synonyms", ())]
+    return {k.replace(" ", "") for k in map(normalize, texts) if " " in k}
+
+
 def first_words(
     ingredients: Records, aliases: Records, substances: Records, fda_names: Records
 ) -> set[str]:
@@ -680,16 +692,22 @@ def fda_prefixes(fda_substances: Records, ndc_brands: Records, first: set[str]) 
 
 
 def known_words(
-    pinned: Callable[[str], pathlib.Path], held_out: set[str], english: set[str]
+    pinned: Callable[[str], pathlib.Path],
+    held_out: set[str],
+    english: set[str],
+    run_together: set[str],
 ) -> Records:
-    """Words the resolver never spelling-corrects: everyday English words, and the words of
-    the proprietary names in FDA's NDC Directory (a real product word such as "Dorflex" or
-    "Suphedrine" is not a misspelling of Norflex or ephedrine). Only words of
-    ``MIN_FUZZY_LEN`` letters or more, grouped by first letter. Names in ``held_out``
-    (the real-world development set) do not contribute, so that the set measures unseen
-    words."""
+    """Words the resolver never spelling-corrects, nor reads as a name of ours with its words
+    run together: everyday English words, and the words of the proprietary names in FDA's NDC
+    Directory (a real product word such as "Dorflex" or "Suphedrine" is not a misspelling of
+    Norflex or ephedrine). Only words of ``MIN_FUZZY_LEN`` letters or more, and shorter
+    everyday words that one of our names run together (``run_together``) would give ("lamb":
+    "L-AmB" is amphotericin B); grouped by first letter. Names in ``held_out`` (the real-world
+    development set) do not contribute, so that the set measures unseen words."""
     words = {
-        k for k in map(key, english) if len(k) >= MIN_FUZZY_LEN and k.isascii() and k.isalpha()
+        k
+        for k in map(key, english)
+        if (len(k) >= MIN_FUZZY_LEN or k in run_together) and k.isascii() and k.isalpha()
     }
     for row in ndc_rows(pinned):
         if _held_out(row, held_out):

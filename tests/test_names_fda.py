@@ -33,7 +33,9 @@ def test_known_words_are_real_words() -> None:
     words = {w for rec in iter_dataset("known_words") for w in rec.words}
     assert {"cedar", "creator", "cultivated", "tension"} <= words  # everyday English
     assert "suphedrine" in words  # a word of an FDA product name
-    assert all(len(w) >= 5 and w.isascii() and w.isalpha() for w in words)
+    assert all(w.isascii() and w.isalpha() for w in words)
+    # shorter words only where one of our names run together would give them
+    assert {w for w in words if len(w) < 5} == {"lamb"}
     # a product name's misspelling of its own ingredient is not a word: it stays correctable
     assert "acetaminohpen" not in words
 
@@ -51,6 +53,20 @@ def test_known_words_are_real_words() -> None:
 def test_real_words_are_never_spelling_corrected(text: str) -> None:
     m = ks.resolve(text)
     assert m is None or all(p.kind != "fuzzy" for p in m.parts), m
+
+
+@pytest.mark.parametrize("text", ["lamb 0.05 g/mL injection", "retina 0.05% cream"])
+def test_a_word_is_not_read_as_our_name_run_together(text: str) -> None:
+    """"L-AmB" (amphotericin B) and "Retin-A" (tretinoin) run together are English words."""
+    assert ks.resolve(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("L-AmB 3 mg/kg", ("amphotericin b",)), ("Retin-A 0.05% cream", ("tretinoin",))],
+)
+def test_names_written_apart_are_still_read(text: str, expected: tuple[str, ...]) -> None:
+    assert _ingredients(text) == expected
 
 
 @pytest.mark.parametrize(

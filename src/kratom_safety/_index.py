@@ -44,6 +44,7 @@ class Index:
     def __init__(self, vocab: Vocabulary) -> None:
         raw: dict[str, list[Entry]] = defaultdict(list)
         fuzzable: set[str] = set()
+        squashed_keys: set[str] = set()  # names with their words run together
 
         def add(text: str, entry: Entry, *, fuzzy: bool = True) -> str:
             """Index ``entry`` under ``text`` normalised; that key."""
@@ -55,6 +56,7 @@ class Index:
                 squashed = key.replace(" ", "")
                 if squashed != key and len(squashed) >= 4:
                     raw[squashed].append(entry)
+                    squashed_keys.add(squashed)
             return key
 
         for sub in vocab.substances.values():
@@ -87,6 +89,11 @@ class Index:
                 raw[fda.id].append(Entry(fda.name, "other_substance", (fda.name,)))
 
         self.exact: dict[str, Entry] = {k: merge(v) for k, v in raw.items()}
+        # one-word keys that only a name run together gives ("lamb" from "L-AmB"): a word of
+        # the language or of FDA's product names is not read so (see known_words)
+        self.run_together: frozenset[str] = frozenset(
+            k for k in squashed_keys if all(normalize(e.name) != k for e in raw[k])
+        )
         self.fda_brands: frozenset[str] = frozenset(
             k for k, fda in vocab.fda_names.items() if fda.kind == "brand"
         )

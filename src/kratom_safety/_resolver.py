@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from ._cache import register
 from ._context import additive, after_vehicle, settle
 from ._errors import InvalidInputError
-from ._fda import OtherSubstances, other_substances
+from ._fda import OtherSubstances, known_words, other_substances
 from ._index import Entry, Index, get_index
 from ._match import Match, MatchKind, MatchPart
 from ._spelling import fuzzy, is_stop, truncated
@@ -80,6 +80,8 @@ def _longest_at(
     best: tuple[int, Entry] | None = None
     acc = words[i]
     entry = idx.exact.get(acc)
+    if entry is not None and acc in idx.run_together and acc in known_words():
+        entry = None  # a word of its own, not a name run together ("lamb" is not L-AmB)
     if entry is not None and (allow_stop or acc not in STOP_WORDS):
         best = (1, entry)
     j = i + 1
