@@ -57,7 +57,7 @@ def test_real_words_are_never_spelling_corrected(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["lamb 0.05 g/mL injection", "retina 0.05% cream"])
 def test_a_word_is_not_read_as_our_name_run_together(text: str) -> None:
-    """"L-AmB" (amphotericin B) and "Retin-A" (tretinoin) run together are English words."""
+    """Run together, "L-AmB" (amphotericin B) and "Retin-A" (tretinoin) are English words."""
     assert ks.resolve(text) is None
 
 
@@ -157,8 +157,8 @@ def test_otc_families_are_ambiguous_between_their_products(text: str) -> None:
 
 
 def test_a_product_name_other_products_use_as_their_description_is_ambiguous() -> None:
-    """"Antacid and Antigas" is one product's name (aluminium and magnesium hydroxide) and
-    other products' non-proprietary name (calcium carbonate): no one reading is taken."""
+    """The name "Antacid and Antigas" is one product's (aluminium and magnesium hydroxide)
+    and other products' non-proprietary name (calcium carbonate): no one reading is taken."""
     m = ks.resolve("antacid and antigas 1000 mg / 60 mg tablet")
     assert m is not None and m.ambiguous and m.ingredients == ()
     assert ("calcium carbonate", "dimethicone, unspecified") in m.alternatives
