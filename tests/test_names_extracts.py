@@ -52,6 +52,27 @@ def test_a_plant_injected_or_in_allergy_units_is_its_pollen(text: str) -> None:
     assert _read(text) == (("phleum pratense pollen",), ())
 
 
+@pytest.mark.parametrize(
+    "text", ["COFFEE 0.05G/ML SOLN", "coffee 0.05 g/mL injection", "LEAF TOBACCO 0.1G/ML INJ"]
+)
+def test_our_name_for_a_plant_in_allergy_units_is_not_our_drug(text: str) -> None:
+    """An extract of coffee beans or tobacco leaves is not caffeine or nicotine: left unread."""
+    assert ks.resolve(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("coffee 2 cups daily", "caffeine"),
+        ("tobacco 1 pack daily", "nicotine"),
+        ("caffeine 0.05 g/mL", "caffeine"),  # the drug named as itself
+        ("coffee 100 mg/mL injection", "caffeine"),  # an injection alone is no allergen
+    ],
+)
+def test_our_name_for_a_plant_elsewhere_is_our_drug(text: str, expected: str) -> None:
+    assert _read(text) == ((expected,), ())
+
+
 def test_the_same_plant_elsewhere_is_fdas_whole_plant() -> None:
     # the rule is about the extract context, not about the name
     assert _read("phleum pratense 6 X pellet") == (("phleum pratense whole",), ())

@@ -27,28 +27,39 @@ _NAMED = frozenset({"generic", "synonym", "other_substance"})
 
 Parts = tuple[list[MatchPart], list[str]]
 
+#: kinds of a part named by our own vocabulary that may name a plant ("coffee")
+_OURS = frozenset({"generic", "synonym"})
+
 #: Words of an allergen extract or an injection: units that measure allergen extracts
 #: (protein nitrogen units, bioequivalent allergy units, allergy units), the words of FDA's
 #: allergenic product types ("standardized"), and the injection forms, since a plant is
 #: injected only as an allergen extract (see also ``_by_weight``).
-_EXTRACT_WORDS = frozenset(
-    {"allergenic", "au", "bau", "pnu", "pollen", "pollens", "inj", "injection", "standardized"}
+_ALLERGEN_WORDS = frozenset(
+    {"allergenic", "au", "bau", "pnu", "pollen", "pollens", "standardized"}
 )
+_EXTRACT_WORDS = _ALLERGEN_WORDS | {"inj", "injection"}
 
 
 def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
     """Apply the context rules to the parts matched in ``words``."""
     if len(parts) == 1:  # the common case: one part
         kind = parts[0].kind
-        if kind not in _IN_CONTEXT or (kind == "brand" and POPULATION_WORDS.isdisjoint(words)):
+        if kind in _OURS:
+            if not _allergen(words):
+                return parts, unmatched
+        elif kind not in _IN_CONTEXT or (kind == "brand" and POPULATION_WORDS.isdisjoint(words)):
             return parts, unmatched
     kinds = {p.kind for p in parts}
+    # an allergen extract's units or words: a plant named by a name of ours is its extract
+    allergen = not _OURS.isdisjoint(kinds) and _allergen(words)
     if "other_substance" in kinds:
         parts, unmatched = _part_as_written(words, parts, unmatched)
         if "in" in words and len(parts) > 1:
             parts, unmatched = _in_vehicle(words, parts, unmatched)
-        if not _EXTRACT_WORDS.isdisjoint(words) or _by_weight(words):
-            parts, unmatched = _extract_of(parts, unmatched)
+    if allergen or (
+        "other_substance" in kinds and (not _EXTRACT_WORDS.isdisjoint(words) or _by_weight(words))
+    ):
+        parts, unmatched = _extract_of(idx, parts, unmatched, allergen)
     if "brand" not in kinds:
         return parts, unmatched  # the rules below are about product names
     if not POPULATION_WORDS.isdisjoint(words):
@@ -128,19 +139,35 @@ def _by_weight(words: Sequence[str]) -> bool:
     return any(w == "g" and words[i + 1 : i + 2] == ["ml"] for i, w in enumerate(words))
 
 
-def _extract_of(parts: list[MatchPart], unmatched: list[str]) -> Parts:
+def _allergen(words: Sequence[str]) -> bool:
+    """Whether the string has an allergen extract's units or words (not only an injection's)."""
+    return not _ALLERGEN_WORDS.isdisjoint(words) or _by_weight(words)
+
+
+def _extract_of(idx: Index, parts: list[MatchPart], unmatched: list[str], ours: bool) -> Parts:
     """A plant named without its part in an allergen extract or an injection ("Phleum
     pratense 10000 BAU/mL", "yellow dock 20000 PNU/mL"): an extract of its pollen, not of the
     part FDA's name of the plant means ("phleum pratense" is FDA's name of the whole plant,
     "yellow dock" its name of the root).
     Read as the pollen where FDA lists it; otherwise a name that means another part is left
-    unread, and a plain name (a food, a mite, a mould) stays."""
+    unread, and a plain name (a food, a mite, a mould) stays. With ``ours`` (an allergen's
+    units or words, not only an injection's), a name of ours that FDA's lists also give to
+    parts of a plant ("coffee": coffee bean) is the plant's extract, not our drug: unread."""
     fda = other_substances()
     kept: list[MatchPart] = []
     for p in parts:
         written = PART_WORDS.intersection(p.text.split())
-        if p.kind != "other_substance" or written:
+        if written or not (p.kind == "other_substance" or (ours and p.kind in _OURS)):
             kept.append(p)
+            continue
+        if p.kind != "other_substance":
+            # a name of ours that FDA's lists give to parts of a plant ("coffee" for coffee
+            # bean, "tobacco" for tobacco leaf): the plant's extract, not our drug
+            plant = (f"{p.text} {part}" for part in PART_WORDS)
+            if any(k in fda.exact or k in idx.exact for k in plant):
+                unmatched.append(p.text)
+            else:
+                kept.append(p)
             continue
         named = PART_WORDS.intersection(normalize(p.name).split())
         pollen = fda.exact.get(f"{p.text} pollen")

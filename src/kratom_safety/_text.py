@@ -267,8 +267,9 @@ POPULATION_WORDS: frozenset[str] = frozenset(
 #: top", "ambrosia artemisiifolia pollen", "atractylodes japonica root oil").
 PART_WORDS: frozenset[str] = frozenset(
     [
-        *("bark", "berry", "bulb", "flower", "flowering", "fruit", "herb", "juice", "leaf"),
-        *("leafy", "oil", "peel", "pollen", "resin", "rhizome", "root", "seed", "shell"),
+        *("bark", "bean", "berry", "bulb", "flower", "flowering", "fruit", "herb", "juice"),
+        *("leaf", "leafy", "oil", "peel", "pollen", "resin", "rhizome", "root", "seed"),
+        *("shell",),
         *("spore", "stem", "top", "tuber", "twig", "venom", "whole", "wood"),
         *("dander", "epithelia", "epithelium", "feather", "feathers", "hair", "pelt", "skin"),
     ]
