@@ -34,9 +34,7 @@ _OURS = frozenset({"generic", "synonym"})
 #: (protein nitrogen units, bioequivalent allergy units, allergy units), the words of FDA's
 #: allergenic product types ("standardized"), and the injection forms, since a plant is
 #: injected only as an allergen extract (see also ``_by_weight``).
-_ALLERGEN_WORDS = frozenset(
-    {"allergenic", "au", "bau", "pnu", "pollen", "pollens", "standardized"}
-)
+_ALLERGEN_WORDS = frozenset({"allergenic", "au", "bau", "pnu", "pollen", "pollens", "standardized"})
 _EXTRACT_WORDS = _ALLERGEN_WORDS | {"inj", "injection"}
 
 
