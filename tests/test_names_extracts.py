@@ -237,3 +237,17 @@ def test_a_name_shared_with_hydrates_names_the_substance_fda_displays_so() -> No
 def test_a_hydrate_written_is_not_another_hydrate() -> None:
     m = ks.resolve("anhydrous citric acid, aspirin, sodium bicarbonate 1000 mg / 325 mg / 1916 mg")
     assert m is not None and "citric acid monohydrate" not in m.ingredients
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("clematis vitalba, flos", ("clematis vitalba flower",)),
+        ("gentianella amarella, flos 6 X/mL liquid", ("gentianella amarella flower",)),
+        ("arnica montana, radix 6 X/59mL liquid", ("arnica montana root",)),
+    ],
+)
+def test_a_latin_part_after_a_plant_is_that_part(text: str, expected: tuple[str, ...]) -> None:
+    """Flower essences and homeopathic stocks write the part in Latin after the plant: the
+    plant's flower or root, not FDA's name of the plant without a part (its top, or whole)."""
+    assert _read(text) == (expected, ())

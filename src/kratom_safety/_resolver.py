@@ -31,6 +31,7 @@ from ._match import Match, MatchKind, MatchPart
 from ._spelling import fuzzy, is_stop, truncated
 from ._text import (
     CARRIER_WORDS,
+    LATIN_PART_WORDS,
     MAX_INPUT_LENGTH,
     NO_JOIN_WORDS,
     STOP_WORDS,
@@ -51,6 +52,7 @@ __all__ = [
 _MAX_NGRAM = 6
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
 _POTENCY = frozenset({"x", "c", "m", "q", "k"})
+_LATIN_PARTS = frozenset(LATIN_PART_WORDS)
 #: an ingredient list: names separated by commas, "and", "&" or "+"
 _LIST_MARK = re.compile(r",|&|\+|\band\b", re.IGNORECASE)
 
@@ -383,6 +385,8 @@ def resolve_cached(text: str) -> Match | None:
     words = normalize(text).split()
     if "hp" in words:
         words = _potency_units(words)
+    if not _LATIN_PARTS.isdisjoint(words):  # "clematis vitalba, flos": its flower
+        words = words[:1] + [LATIN_PART_WORDS.get(w, w) for w in words[1:]]
     if SUPPLY_WORDS.intersection(words):
         return None  # a supply or device, not a medicine: reported as unrecognised
     parts, unmatched = _resolve_words(idx, words, text=text)

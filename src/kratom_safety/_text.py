@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 
 __all__ = [
     "CARRIER_WORDS",
+    "LATIN_PART_WORDS",
     "MAX_INPUT_LENGTH",
     "NO_JOIN_WORDS",
     "ORGANISM_WORDS",
@@ -273,6 +276,12 @@ PART_WORDS: frozenset[str] = frozenset(
         *("spore", "stem", "top", "tuber", "twig", "venom", "whole", "wood"),
         *("dander", "epithelia", "epithelium", "feather", "feathers", "hair", "pelt", "skin"),
     ]
+)
+
+#: Latin plant parts as homeopathic and flower-essence labels write them after the plant
+#: ("Clematis vitalba, flos" is FDA's "clematis vitalba flower"), with FDA's part word.
+LATIN_PART_WORDS: Mapping[str, str] = MappingProxyType(
+    {"flos": "flower", "flores": "flower", "radix": "root"}
 )
 
 #: Words that, after a plant, an animal or a material, name another organism living on it
