@@ -19,10 +19,10 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
     ("dataset", "count"),
     [
         ("fda_substances", 17151),
-        ("ndc_brands", 39051),
+        ("ndc_brands", 39050),
         ("known_words", 26),
         ("variable_names", 156),
-        ("fda_prefixes", 1125),
+        ("fda_prefixes", 1126),
     ],
 )
 def test_lazy_fda_dataset_counts(dataset: str, count: int) -> None:
@@ -167,6 +167,14 @@ def test_a_product_name_other_products_use_as_their_description_is_ambiguous() -
         "methyl salicylate",
         "menthol, unspecified form",
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["Oxygen Compressed Gas", "Oxygen, Compressed U.S.P.", "nitrogen compressed"]
+)
+def test_a_medical_gas_is_read_with_its_state(text: str) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.unmatched == () and len(m.ingredients) == 1
 
 
 def test_a_full_product_name_is_not_ambiguous() -> None:

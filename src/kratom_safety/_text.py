@@ -186,7 +186,8 @@ cells hdm nda anda bla
 
 #: FDA's own dose-form, route and unit words (the NDC Directory's DOSAGEFORMNAME, ROUTENAME and
 #: ACTIVE_INGRED_UNIT vocabularies) not listed above, the qualifiers of FDA substance names, the
-#: usual short forms of dose forms on EHR lists, and homeopathic "special order".
+#: usual short forms of dose forms on EHR lists, homeopathic "special order", and the states
+#: of a medical gas ("Oxygen, Compressed").
 _FDA_FORMS_ROUTES_UNITS = """
 cloth cloths dentifrice filled gelatin globule globules irrigant liniment liposomal lipstick
 lyophilized multilayer pastille pastilles plaster plasters poultice rinse salve sponge sponges
@@ -198,6 +199,7 @@ endosinusial nasogastric oropharyngeal occlusive conjunctival subconjunctival in
 enteral
 hp kp ci mci uci cfu pfu lf tcid nmol umol ul cm uspu
 unspecified
+compressed refrigerated cryogenic
 liq lot aer gran emul shamp elix loz tinct fc
 special order
 """
