@@ -211,7 +211,7 @@ def read_sources() -> dict[str, Records]:
     overrides = [{"id": r["id"], "unii": r["unii"]} for r in read_jsonl(overrides_file)]
     by_name = {n: places[0][0] for n, places in found.items() if len(places) == 1}
     try:
-        unii_of, fda_names, fda_substances, ndc_brands, variable = unii.derive(
+        unii_of, fda_names, fda_substances, ndc_brands, variable, allergen = unii.derive(
             pinned_input,
             by_name.get("ingredients", []),
             by_name.get("aliases", []),
@@ -230,6 +230,7 @@ def read_sources() -> dict[str, Records]:
     found.setdefault("fda_substances", []).append((fda_substances, "curation/unii.py"))
     found.setdefault("ndc_brands", []).append((ndc_brands, "curation/unii.py"))
     found.setdefault("variable_names", []).append((variable, "curation/unii.py"))
+    found.setdefault("allergen_words", []).append((allergen, "curation/unii.py"))
     first_words = unii.first_words(
         by_name.get("ingredients", []),
         by_name.get("aliases", []),

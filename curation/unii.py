@@ -254,9 +254,9 @@ def derive(
     held_out: set[str],
     everyday: set[str],
     english: set[str],
-) -> tuple[dict[str, str], Records, Records, Records, Records]:
-    """(UNII per ingredient id, fda_names, fda_substances, ndc_brands and variable_names
-    records)."""
+) -> tuple[dict[str, str], Records, Records, Records, Records, Records]:
+    """(UNII per ingredient id, fda_names, fda_substances, ndc_brands, variable_names and
+    allergen_words records)."""
     ul = UniiList(read_rows(pinned("unii-names")))
     unii_by_ing: dict[str, str] = {}
     fixed: dict[str, str | None] = {o["id"]: o["unii"] for o in overrides}
@@ -420,6 +420,7 @@ def derive(
     # FDA's list displays them; a substance only in held-out products does not count.
     # One everyday word ("oatmeal", "vanilla", "hydrogen") names a scent, a food or a
     # product as often as an active: left out.
+    allergen: dict[str, set[tuple[str, str]]] = defaultdict(set)  # read only in an extract
     for sub in sorted(ndc_substances(pinned, held_out)):
         unii = ul.unii_of(sub)
         if unii is None or ingredient_of(unii) is not None or not ndc_usable(sub):
@@ -428,6 +429,11 @@ def derive(
         if not k or k in ours or k in umbrella or k in STOP_WORDS or parent_key(sub) in ours:
             continue
         if " " not in k and (k in english or k in everyday):
+            if k.isalpha():
+                parent = parent_key(ul.display[unii])
+                main = moiety_unii.get(parent, unii)
+                name = _TAG.sub("", ul.display[main]).strip().lower()
+                allergen[k].add((name, main))
             continue
         if _form_of_ours(k, ours):
             continue
@@ -520,7 +526,14 @@ def derive(
         for k in rec["names"]:
             readings[k].add((rec["id"],))
     variable = variable_names(pinned, ul, canonical_of, dict(readings), names_of, held_out)
-    return unii_by_ing, names_out, substances_out, brands, variable
+    # An everyday word that names one substance, and no other substance's name already.
+    allergen_out: Records = [
+        {"id": k, "name": name, "unii": u}
+        for k, readings in sorted(allergen.items())
+        if len(readings) == 1 and k not in owners and k not in fda_names
+        for name, u in readings
+    ]
+    return unii_by_ing, names_out, substances_out, brands, variable, allergen_out
 
 
 def ndc_brands(
@@ -597,8 +610,7 @@ def ndc_brands(
     # ("Menthol and Methyl Salicylate"), which is read word by word as written.
     for k, found_sets in described.items():
         if k in readings and any(
-            w.isalpha() and w not in STOP_WORDS and w not in described_words[k]
-            for w in k.split()
+            w.isalpha() and w not in STOP_WORDS and w not in described_words[k] for w in k.split()
         ):
             readings[k] |= found_sets
     df: Counter[str] = Counter(w for k in readings for w in set(k.split()))

@@ -251,3 +251,28 @@ def test_a_latin_part_after_a_plant_is_that_part(text: str, expected: tuple[str,
     """Flower essences and homeopathic stocks write the part in Latin after the plant: the
     plant's flower or root, not FDA's name of the plant without a part (its top, or whole)."""
     assert _read(text) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BANANA 0.05G/ML INJ", "banana"),  # a food FDA lists as an active ingredient
+        ("turkey 1 g/20mL injection", "turkey"),
+        ("CHINESE ELM 0.05G/ML INJ", "ulmus pumila pollen"),  # only "chinese elm pollen"
+        ("sweetgum 40000 PNU/mL injection", "liquidambar styraciflua pollen"),
+    ],
+)
+def test_an_unread_name_in_an_extract_is_its_food_or_pollen(text: str, expected: str) -> None:
+    assert _read(text) == ((expected,), ())
+
+
+@pytest.mark.parametrize("text", ["banana", "Turkey sandwich", "chinese elm", "sweetgum"])
+def test_the_same_words_elsewhere_are_unread(text: str) -> None:
+    assert ks.resolve(text) is None
+
+
+def test_a_food_with_a_pollen_of_the_same_name_is_ambiguous() -> None:
+    """ "Corn" in an extract is the food or the pollen: both readings, no guess."""
+    m = ks.resolve("CORN 0.05G/ML INJ")
+    assert m is not None and m.ambiguous and m.ingredients == ()
+    assert set(m.alternatives) == {("corn",), ("zea mays pollen",)}

@@ -23,6 +23,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
         ("known_words", 26),
         ("variable_names", 156),
         ("fda_prefixes", 1126),
+        ("allergen_words", 147),
     ],
 )
 def test_lazy_fda_dataset_counts(dataset: str, count: int) -> None:
@@ -55,10 +56,17 @@ def test_real_words_are_never_spelling_corrected(text: str) -> None:
     assert m is None or all(p.kind != "fuzzy" for p in m.parts), m
 
 
-@pytest.mark.parametrize("text", ["lamb 0.05 g/mL injection", "retina 0.05% cream"])
-def test_a_word_is_not_read_as_our_name_run_together(text: str) -> None:
-    """Run together, "L-AmB" (amphotericin B) and "Retin-A" (tretinoin) are English words."""
-    assert ks.resolve(text) is None
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("lamb 0.05 g/mL injection", ("lamb",)), ("lamb", None), ("retina 0.05% cream", None)],
+)
+def test_a_word_is_not_read_as_our_name_run_together(
+    text: str, expected: tuple[str, ...] | None
+) -> None:
+    """Run together, "L-AmB" (amphotericin B) and "Retin-A" (tretinoin) are English words:
+    "lamb" is the allergen extract in an extract's units, and nothing elsewhere."""
+    m = ks.resolve(text)
+    assert (m.ingredients if m else None) == expected
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from ._match import MatchPart
 from ._spelling import is_stop
 from ._text import ORGANISM_WORDS, PART_WORDS, POPULATION_WORDS, UNIT_WORDS, normalize
 
-__all__ = ["additive", "after_vehicle", "settle"]
+__all__ = ["additive", "after_vehicle", "extract_context", "settle"]
 
 #: kinds of a part the rules below look at
 _IN_CONTEXT = frozenset({"brand", "other_substance"})
@@ -54,9 +54,7 @@ def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: 
         parts, unmatched = _part_as_written(words, parts, unmatched)
         if "in" in words and len(parts) > 1:
             parts, unmatched = _in_vehicle(words, parts, unmatched)
-    if allergen or (
-        "other_substance" in kinds and (not _EXTRACT_WORDS.isdisjoint(words) or _by_weight(words))
-    ):
+    if allergen or ("other_substance" in kinds and extract_context(words)):
         parts, unmatched = _extract_of(idx, parts, unmatched, allergen)
     if "brand" not in kinds:
         return parts, unmatched  # the rules below are about product names
@@ -135,6 +133,12 @@ def _by_weight(words: Sequence[str]) -> bool:
     """Whether the string states a strength in grams per millilitre ("0.05 g/mL"), as
     allergen extracts do."""
     return any(w == "g" and words[i + 1 : i + 2] == ["ml"] for i, w in enumerate(words))
+
+
+def extract_context(words: Sequence[str]) -> bool:
+    """Whether the string is an allergen extract's or an injection's (see ``_EXTRACT_WORDS``
+    and ``_by_weight``): a plant named in it is an extract of the plant."""
+    return not _EXTRACT_WORDS.isdisjoint(words) or _by_weight(words)
 
 
 def _allergen(words: Sequence[str]) -> bool:

@@ -30,7 +30,15 @@ from ._models import (
     RegulatoryRecord,
     Substance,
 )
-from ._models_fda import FdaName, FdaPrefix, FdaSubstance, KnownWords, NdcBrand, VariableName
+from ._models_fda import (
+    AllergenWord,
+    FdaName,
+    FdaPrefix,
+    FdaSubstance,
+    KnownWords,
+    NdcBrand,
+    VariableName,
+)
 from ._models_rules import ClassCap, CombinedRiskRule, UseRule, UseStatement, UseStatementId
 from ._version import DATA_VERSION
 
@@ -96,6 +104,7 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("known_words", KnownWords),
         _Dataset("variable_names", VariableName),
         _Dataset("fda_prefixes", FdaPrefix),
+        _Dataset("allergen_words", AllergenWord),
         _Dataset("combined_risks", CombinedRiskRule),
         _Dataset("class_caps", ClassCap),
         _Dataset("use_rules", UseRule),
@@ -105,7 +114,14 @@ DATASETS: dict[str, _Dataset[Any]] = {
 #: Read on first need, not with the rest of the store (FDA's other substances: a large index
 #: that only inputs outside the clinical vocabulary need).
 LAZY_DATASETS = frozenset(
-    {"fda_prefixes", "fda_substances", "ndc_brands", "known_words", "variable_names"}
+    {
+        "allergen_words",
+        "fda_prefixes",
+        "fda_substances",
+        "known_words",
+        "ndc_brands",
+        "variable_names",
+    }
 )
 #: What the resolver's index reads (:class:`Vocabulary`): loaded, validated and cross-checked
 #: on their own, so that resolving a name does not wait for the clinical records.

@@ -5,8 +5,9 @@ but are not in the clinical vocabulary (loaded on first need)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TypeVar
 
 from ._cache import register
@@ -15,7 +16,14 @@ from ._errors import InvalidInputError
 from ._models import Ingredient
 from ._text import MAX_INPUT_LENGTH, STOP_WORDS, UNIT_WORDS, normalize
 
-__all__ = ["MAX_PRODUCT_WORDS", "OtherSubstances", "ingredient", "known_words", "other_substances"]
+__all__ = [
+    "MAX_PRODUCT_WORDS",
+    "OtherSubstances",
+    "allergen_words",
+    "ingredient",
+    "known_words",
+    "other_substances",
+]
 
 #: Longest name looked up, in words (FDA product names run long: "CeraVe Skin Renewing Day
 #: Cream with Broad Spectrum SPF 30 Sunscreen"); the curation keeps product names up to it.
@@ -202,5 +210,26 @@ def known_words() -> frozenset[str]:
             if words is None:
                 words = _words = frozenset(
                     w for rec in iter_dataset("known_words") for w in rec.words
+                )
+    return words
+
+
+_allergen_lock = threading.Lock()
+_allergen: Mapping[str, str] | None = None
+register(lambda: globals().update(_allergen=None))
+
+
+def allergen_words() -> Mapping[str, str]:
+    """Everyday words that FDA's NDC Directory gives as an active ingredient ("banana"), each
+    with its substance: read so only in an allergen extract (``allergen_words.json``, loaded
+    on first need)."""
+    global _allergen
+    words = _allergen
+    if words is None:
+        with _allergen_lock:
+            words = _allergen
+            if words is None:
+                words = _allergen = MappingProxyType(
+                    {rec.id: rec.name for rec in iter_dataset("allergen_words")}
                 )
     return words

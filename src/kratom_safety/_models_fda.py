@@ -9,7 +9,15 @@ from pydantic import Field, model_validator
 
 from ._models import UNII_PATTERN, Record
 
-__all__ = ["FdaName", "FdaPrefix", "FdaSubstance", "KnownWords", "NdcBrand", "VariableName"]
+__all__ = [
+    "AllergenWord",
+    "FdaName",
+    "FdaPrefix",
+    "FdaSubstance",
+    "KnownWords",
+    "NdcBrand",
+    "VariableName",
+]
 
 
 class FdaName(Record):
@@ -88,3 +96,16 @@ class FdaPrefix(Record):
     next: tuple[str, ...] = Field(min_length=1)
     """The second words of FDA's names (product names and substance names) that start with
     it, sorted."""
+
+
+class AllergenWord(Record):
+    """One everyday word that FDA's NDC Directory gives as a product's active ingredient (a
+    food, an animal: "banana", "turkey"), which the resolver reads as that substance only in
+    an allergen extract or an injection ("BANANA 0.05G/ML INJ"); elsewhere the word means
+    what it means in English."""
+
+    id: str = Field(min_length=1, max_length=60, pattern=r"^[a-z]+$")
+    """The word."""
+    name: str = Field(min_length=1)
+    """The substance: FDA's display name, lower case."""
+    unii: str = Field(pattern=UNII_PATTERN)

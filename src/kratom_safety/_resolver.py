@@ -23,9 +23,9 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from ._cache import register
-from ._context import additive, after_vehicle, settle
+from ._context import additive, after_vehicle, extract_context, settle
 from ._errors import InvalidInputError
-from ._fda import OtherSubstances, known_words, other_substances
+from ._fda import OtherSubstances, allergen_words, known_words, other_substances
 from ._index import Entry, Index, get_index
 from ._match import Match, MatchKind, MatchPart
 from ._spelling import fuzzy, is_stop, truncated
@@ -297,6 +297,10 @@ def _resolve_words(
         if not content:
             continue
         joined = " ".join(content)
+        extract = _extract_named(joined, words, bool(other))
+        if extract is not None:
+            parts.append(extract)
+            continue
         part = fuzzy(idx, joined) if len(content) > 1 and not other else None
         if part is not None:
             parts.append(part)
@@ -335,6 +339,29 @@ def _resolve_words(
             else:
                 parts.append(p)
     return settle(idx, words, parts, unmatched + set_aside if set_aside else unmatched)
+
+
+def _extract_named(joined: str, words: Sequence[str], other: bool) -> MatchPart | None:
+    """An unread name in an allergen extract or an injection ("CHINESE ELM 0.05G/ML INJ",
+    "BANANA 0.05G/ML INJ"), not beside other substances read: a plant FDA lists only with
+    "pollen" after its common name, or an everyday word FDA's products give as an active
+    ingredient (a food). Both readings make the part ambiguous ("corn": the food or the
+    pollen)."""
+    if other or not extract_context(words):
+        return None
+    readings: list[tuple[str, ...]] = []
+    food = allergen_words().get(joined)
+    if food is not None:
+        readings.append((food,))
+    # FDA's name of the pollen, or a product's name that holds only pollens
+    pollen = other_substances().exact.get(f"{joined} pollen")
+    if pollen is not None and pollen[1] and all(i.endswith(" pollen") for i in pollen[1]):
+        readings.append(pollen[1])
+    if len(readings) == 1:
+        return MatchPart(joined, readings[0][0], "other_substance", 100.0, readings[0])
+    if readings:
+        return MatchPart(joined, joined, "other_substance", 100.0, (), tuple(readings))
+    return None
 
 
 def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Match:
