@@ -276,3 +276,16 @@ def test_a_food_with_a_pollen_of_the_same_name_is_ambiguous() -> None:
     m = ks.resolve("CORN 0.05G/ML INJ")
     assert m is not None and m.ambiguous and m.ingredients == ()
     assert set(m.alternatives) == {("corn",), ("zea mays pollen",)}
+
+
+@pytest.mark.parametrize("text", ["SMUT, BERMUDA GRASS 0.05G/ML INJ", "Bermuda Grass Smut"])
+def test_an_organism_on_a_plant_is_not_the_plant(text: str) -> None:
+    """A smut is a fungus on the grass, written before the grass or after it."""
+    assert ks.resolve(text) is None
+
+
+def test_an_organism_named_after_its_kind_is_itself() -> None:
+    assert _read("MITE, DERMATOPHAGOIDES FARINAE 10000 AU/mL") == (
+        ("dermatophagoides farinae",),
+        (),
+    )

@@ -99,8 +99,12 @@ def _part_as_written(words: Sequence[str], parts: list[MatchPart], unmatched: li
         named = PART_WORDS.intersection(normalize(p.name).split())
         at = joined.find(f" {p.text} ") if p.kind == "other_substance" else -1
         after = joined[at + len(p.text) + 2 :].split()[:1] if at >= 0 else []
-        if after and (
-            after[0] in ORGANISM_WORDS or (after[0] in PART_WORDS and after[0] not in named)
+        before = joined[:at].split() if at >= 0 else []
+        # the organism written first ("Smut, Bermuda Grass") of a plant part
+        organism = bool(named) and len(before) == 1 and before[0] in ORGANISM_WORDS
+        if organism or (
+            after
+            and (after[0] in ORGANISM_WORDS or (after[0] in PART_WORDS and after[0] not in named))
         ):
             unmatched.append(p.text)
         else:
