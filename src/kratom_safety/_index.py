@@ -45,12 +45,14 @@ class Index:
         raw: dict[str, list[Entry]] = defaultdict(list)
         fuzzable: set[str] = set()
         squashed_keys: set[str] = set()  # names with their words run together
+        written: set[str] = set()  # names as written
 
         def add(text: str, entry: Entry, *, fuzzy: bool = True) -> str:
             """Index ``entry`` under ``text`` normalised; that key."""
             key = normalize(text)
             if key:
                 raw[key].append(entry)
+                written.add(key)
                 if " " not in key and fuzzy:
                     fuzzable.add(key)
                 squashed = key.replace(" ", "")
@@ -79,9 +81,11 @@ class Index:
             if len(readings) == 1 and head not in raw and head.isalpha() and len(head) >= 5:
                 (ingredients,) = readings
                 raw[head].append(Entry(head, "brand", ingredients))
+                written.add(head)
         # FDA brand names of our ingredients, and FDA substances whose names start like ours:
         # exact matches only, never spelling corrections.
         fda_keys = frozenset(vocab.fda_names)
+        written |= fda_keys
         for fda in vocab.fda_names.values():
             if fda.kind == "brand":
                 raw[fda.id].append(Entry(fda.name, "brand", fda.ingredients))
@@ -91,9 +95,7 @@ class Index:
         self.exact: dict[str, Entry] = {k: merge(v) for k, v in raw.items()}
         # one-word keys that only a name run together gives ("lamb" from "L-AmB"): a word of
         # the language or of FDA's product names is not read so (see known_words)
-        self.run_together: frozenset[str] = frozenset(
-            k for k in squashed_keys if all(normalize(e.name) != k for e in raw[k])
-        )
+        self.run_together: frozenset[str] = frozenset(squashed_keys - written)
         self.fda_brands: frozenset[str] = frozenset(
             k for k, fda in vocab.fda_names.items() if fda.kind == "brand"
         )
