@@ -342,20 +342,22 @@ def _resolve_words(
 
 
 def _extract_named(joined: str, words: Sequence[str], other: bool) -> MatchPart | None:
-    """An unread name in an allergen extract or an injection ("CHINESE ELM 0.05G/ML INJ",
-    "BANANA 0.05G/ML INJ"), not beside other substances read: a plant FDA lists only with
-    "pollen" after its common name, or an everyday word FDA's products give as an active
-    ingredient (a food). Both readings make the part ambiguous ("corn": the food or the
-    pollen)."""
+    """An unread name in an allergen extract or an injection ("BANANA 0.05G/ML INJ"), not
+    beside other substances read: an everyday word FDA's products give as an active
+    ingredient (a food), or a plant FDA names only with "pollen" after it. A word that is
+    both ("corn": the food or its pollen) is ambiguous. A common name that FDA gives to the
+    pollen of one species is not read alone: it is as often written for another one ("linden
+    pollen" is FDA's Tilia cordata; US "Linden" extracts are Tilia americana)."""
     if other or not extract_context(words):
         return None
     readings: list[tuple[str, ...]] = []
     food = allergen_words().get(joined)
     if food is not None:
         readings.append((food,))
-    # FDA's name of the pollen, or a product's name that holds only pollens
     pollen = other_substances().exact.get(f"{joined} pollen")
     if pollen is not None and pollen[1] and all(i.endswith(" pollen") for i in pollen[1]):
+        if food is None and pollen[1] != (f"{joined} pollen",):
+            return None  # a common name: which species is not known
         readings.append(pollen[1])
     if len(readings) == 1:
         return MatchPart(joined, readings[0][0], "other_substance", 100.0, readings[0])
