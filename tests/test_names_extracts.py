@@ -295,3 +295,13 @@ def test_an_organism_named_after_its_kind_is_itself() -> None:
         ("dermatophagoides farinae",),
         (),
     )
+
+
+def test_a_plain_latin_name_in_allergy_units_is_the_pollen_fda_names_so() -> None:
+    """FDA names the pollen "taraxacum officinale pollen" itself; "english walnut" (a food)
+    has a pollen only under its Latin name, so it stays the food."""
+    assert _read("taraxacum officinale 1000 PNU/mL solution") == (
+        ("taraxacum officinale pollen",),
+        (),
+    )
+    assert _read("english walnut 1 g/20mL injection") == (("english walnut",), ())

@@ -177,7 +177,10 @@ def _extract_of(idx: Index, parts: list[MatchPart], unmatched: list[str], ours: 
             continue
         named = PART_WORDS.intersection(normalize(p.name).split())
         pollen = fda.exact.get(f"{p.text} pollen")
-        if not named or "pollen" in named:
+        # a plain name is the pollen only where FDA names the pollen so itself ("taraxacum
+        # officinale pollen"); a common name may be a food ("english walnut")
+        own = pollen is not None and pollen[1] == (f"{p.text} pollen",)
+        if "pollen" in named or (not named and not own):
             kept.append(p)
         elif pollen is not None and not pollen[2]:
             kept.append(MatchPart(p.text, pollen[0], p.kind, p.score, pollen[1]))
