@@ -221,3 +221,19 @@ def test_fda_prefixes_say_where_every_longer_fda_name_goes_on() -> None:
     # and a string that does not go on so is known not to
     assert not idx.fda_may_go_on(["oxycodone", "5", "mg"], 0)
     assert idx.fda_may_go_on(["oxycodone", "and", "acetaminophen"], 0)
+
+
+@pytest.mark.parametrize(
+    "text", ["polyethylene glycol", "polyethylene glycol 17 g oral powder", "ALUMINUM ZIRCONIUM"]
+)
+def test_the_start_of_a_longer_fda_name_is_not_a_substance_alone(text: str) -> None:
+    """FDA names polyethylene (the plastic) and polyethylene glycol 400, 1000...: a string that
+    stops at "polyethylene glycol" names none of them, and never the plastic."""
+    assert ks.resolve(text) is None
+
+
+def test_a_one_word_fda_substance_alone_is_still_read() -> None:
+    assert _ingredients("polyethylene") == ("high density polyethylene",)
+    assert _ingredients("polyethylene glycol (MIRALAX) 17 gram packet") == (
+        "polyethylene glycol 3350",
+    )

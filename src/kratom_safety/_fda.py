@@ -102,6 +102,15 @@ class OtherSubstances:
             size = rest.count(" ") + 2 if rest else 1
             if size > self.longest.get(first, 0):
                 self.longest[first] = size
+        # a one-word substance name that starts longer substance names: their second words
+        # ("polyethylene" of "polyethylene glycol 400")
+        self._goes_on: dict[str, set[str]] = {}
+        for key, (_, _, brand) in self.exact.items():
+            first, _, rest = key.partition(" ")
+            if rest and not brand and first in self.exact:
+                second = rest.partition(" ")[0]
+                if second not in STOP_WORDS and not second.isdigit():
+                    self._goes_on.setdefault(first, set()).add(second)
 
     def longest_at(self, words: Sequence[str], i: int, above: int = 1) -> int:
         """How many words from ``words[i]`` form the longest FDA name there (0: none); with
@@ -120,7 +129,11 @@ class OtherSubstances:
     def _one(self, words: Sequence[str], i: int) -> int:
         word = words[i]
         if word in self.exact and word not in STOP_WORDS and not word.isdigit():
-            return 0 if _solvent(words, i + 1) else 1
+            if _solvent(words, i + 1):
+                return 0
+            # the start of a longer name the string does not complete ("polyethylene glycol"
+            # is no polyethylene): not the one-word substance
+            return 0 if words[i + 1 : i + 2] and words[i + 1] in self._goes_on.get(word, ()) else 1
         return 0
 
     def is_product(self, key: str) -> bool:
