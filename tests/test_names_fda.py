@@ -237,3 +237,26 @@ def test_a_one_word_fda_substance_alone_is_still_read() -> None:
     assert _ingredients("polyethylene glycol (MIRALAX) 17 gram packet") == (
         "polyethylene glycol 3350",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vitamine D3 1000 UI", ("cholecalciferol",)),  # "vitamin" as French lists write it
+        ("vitamina c 500 mg", ("ascorbic acid",)),
+        ("Vit K 10 mg", ("phytonadione",)),
+        ("Vitamin K3", ("menadione",)),
+        ("vitamin e 400", ("vitamin e",)),  # a dose, not a designator
+        ("Vit K2", None),  # menaquinone, not vitamin K1
+        ("Vitamin K2 100 mcg", None),
+    ],
+)
+def test_vitamins_by_letter_and_number(text: str, expected: tuple[str, ...] | None) -> None:
+    m = ks.resolve(text)
+    assert (m.ingredients if m else None) == expected
+
+
+def test_vitamin_b12_written_out_is_ambiguous_like_its_short_form() -> None:
+    m = ks.resolve("Vitamin B-12 1000 mcg")
+    assert m is not None and m.ambiguous
+    assert m.alternatives == ks.resolve("Vit B12").alternatives  # type: ignore[union-attr]

@@ -73,8 +73,8 @@ def test_store_holds_the_vocabulary_records() -> None:
     for name in VOCABULARY_DATASETS:
         assert getattr(store, name) is getattr(vocab, name)
     assert len(vocab.ingredients) == 1647
-    assert len(vocab.aliases) == 3631
-    assert len(vocab.fda_names) == 4104
+    assert len(vocab.aliases) == 3635
+    assert len(vocab.fda_names) == 4107
     assert len(vocab.substances) == 3
 
 

@@ -36,6 +36,8 @@ from ._text import (
     NO_JOIN_WORDS,
     STOP_WORDS,
     SUPPLY_WORDS,
+    UNIT_WORDS,
+    VITAMIN_SPELLINGS,
     normalize,
 )
 
@@ -53,6 +55,7 @@ _MAX_NGRAM = 6
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
 _POTENCY = frozenset({"x", "c", "m", "q", "k"})
 _LATIN_PARTS = frozenset(LATIN_PART_WORDS)
+_MAX_DESIGNATOR = 12  # vitamin B12
 #: an ingredient list: names separated by commas, "and", "&" or "+"
 _LIST_MARK = re.compile(r",|&|\+|\band\b", re.IGNORECASE)
 
@@ -109,7 +112,24 @@ def _longest_at(
         entry = idx.exact.get(squashed)
         if entry is not None and (best is None or j - i > best[0]):
             best = (j - i, entry)
+    if best is not None and best[1].kind != "brand" and _other_designator(words, i + best[0]):
+        return None
     return best
+
+
+def _other_designator(words: Sequence[str], j: int) -> bool:
+    """Whether a name ending in one letter, before word ``j``, has a number after it that
+    makes another designator ("Vit K2" is vitamin K2, menaquinone, not "Vit K"): a number of
+    a vitamin's form (up to 12: B1 to B12) not followed by a unit ("Vitamin E 400" is a
+    dose)."""
+    return (
+        0 < j < len(words)
+        and len(words[j - 1]) == 1
+        and words[j - 1].isalpha()
+        and words[j].isdigit()
+        and int(words[j]) <= _MAX_DESIGNATOR
+        and (j + 1 == len(words) or words[j + 1] not in UNIT_WORDS)
+    )
 
 
 def _potency_units(words: list[str]) -> list[str]:
@@ -416,6 +436,8 @@ def resolve_cached(text: str) -> Match | None:
         words = _potency_units(words)
     if not _LATIN_PARTS.isdisjoint(words):  # "clematis vitalba, flos": its flower
         words = words[:1] + [LATIN_PART_WORDS.get(w, w) for w in words[1:]]
+    if not VITAMIN_SPELLINGS.isdisjoint(words[:-1]):  # "vitamine d3"
+        words = [*("vitamin" if w in VITAMIN_SPELLINGS else w for w in words[:-1]), words[-1]]
     if SUPPLY_WORDS.intersection(words):
         return None  # a supply or device, not a medicine: reported as unrecognised
     parts, unmatched = _resolve_words(idx, words, text=text)

@@ -20,6 +20,7 @@ __all__ = [
     "STOP_WORDS",
     "SUPPLY_WORDS",
     "UNIT_WORDS",
+    "VITAMIN_SPELLINGS",
     "NegationRule",
     "negation_in",
     "normalize",
@@ -285,6 +286,11 @@ PART_WORDS: frozenset[str] = frozenset(
 LATIN_PART_WORDS: Mapping[str, str] = MappingProxyType(
     {"flos": "flower", "flores": "flower", "radix": "root"}
 )
+
+#: "Vitamin" as French, Dutch, Spanish, Italian and Portuguese lists write it, read as English
+#: before the vitamin's letter ("Vitamine D3" is vitamin D3). Alone, "vitamine" stays "vitamin
+#: E" run together.
+VITAMIN_SPELLINGS: frozenset[str] = frozenset({"vitamine", "vitamina"})
 
 #: Words that, after a plant, an animal or a material, name another organism living on it
 #: ("Bermuda grass smut" is a fungus, "house dust mite" a mite): not the name before them.
