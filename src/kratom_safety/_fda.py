@@ -105,9 +105,9 @@ class OtherSubstances:
         # a one-word substance name that starts longer substance names: their second words
         # ("polyethylene" of "polyethylene glycol 400")
         self._goes_on: dict[str, set[str]] = {}
-        for key, (_, _, brand) in self.exact.items():
+        for key, (_, _, product) in self.exact.items():
             first, _, rest = key.partition(" ")
-            if rest and not brand and first in self.exact:
+            if rest and not product and first in self.exact:
                 second = rest.partition(" ")[0]
                 if second not in STOP_WORDS and not second.isdigit():
                     self._goes_on.setdefault(first, set()).add(second)
