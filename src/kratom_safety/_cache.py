@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TypeVar
 
-__all__ = ["clear_caches", "register"]
+__all__ = ["clear_caches", "once", "register"]
+
+T = TypeVar("T")
 
 _lock = threading.Lock()
 _clearers: list[Callable[[], object]] = []
@@ -38,3 +41,22 @@ def clear_caches() -> None:
         clearers = tuple(_clearers)
     for clear in clearers:
         clear()
+
+
+def once(build: Callable[[], T]) -> Callable[[], T]:
+    """A function returning ``build()``, built on its first call (once, even under
+    contention) and kept until :func:`clear_caches`."""
+    lock = threading.Lock()
+    slot: list[T | None] = [None]
+
+    def get() -> T:
+        value = slot[0]
+        if value is None:
+            with lock:
+                value = slot[0]
+                if value is None:
+                    value = slot[0] = build()
+        return value
+
+    register(lambda: slot.__setitem__(0, None))
+    return get

@@ -4,13 +4,12 @@ but are not in the clinical vocabulary (loaded on first need)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TypeVar
 
-from ._cache import register
+from ._cache import once, register
 from ._data import get_store, iter_dataset, iter_fda_substances, iter_ndc_brands
 from ._errors import InvalidInputError
 from ._models import Ingredient
@@ -191,58 +190,30 @@ class OtherSubstances:
         return found, rest
 
 
-_other_lock = threading.Lock()
-_other: OtherSubstances | None = None
-register(lambda: globals().update(_other=None))
+_other_substances = once(OtherSubstances)
 
 
 def other_substances() -> OtherSubstances:
-    global _other
-    other = _other
-    if other is None:
-        with _other_lock:
-            other = _other
-            if other is None:
-                other = _other = OtherSubstances()
-    return other
+    """FDA's other substances and product names (loaded on first need)."""
+    return _other_substances()
 
 
-_words_lock = threading.Lock()
-_words: frozenset[str] | None = None
-register(lambda: globals().update(_words=None))
+_known_words = once(lambda: frozenset(w for rec in iter_dataset("known_words") for w in rec.words))
 
 
 def known_words() -> frozenset[str]:
     """Real words that are never spelling-corrected into a drug: everyday English words and
     the words of FDA's product names (``known_words.json``, loaded on first need)."""
-    global _words
-    words = _words
-    if words is None:
-        with _words_lock:
-            words = _words
-            if words is None:
-                words = _words = frozenset(
-                    w for rec in iter_dataset("known_words") for w in rec.words
-                )
-    return words
+    return _known_words()
 
 
-_allergen_lock = threading.Lock()
-_allergen: Mapping[str, str] | None = None
-register(lambda: globals().update(_allergen=None))
+_allergen_words = once(
+    lambda: MappingProxyType({rec.id: rec.name for rec in iter_dataset("allergen_words")})
+)
 
 
 def allergen_words() -> Mapping[str, str]:
     """Everyday words that FDA's NDC Directory gives as an active ingredient ("banana"), each
     with its substance: read so only in an allergen extract (``allergen_words.json``, loaded
     on first need)."""
-    global _allergen
-    words = _allergen
-    if words is None:
-        with _allergen_lock:
-            words = _allergen
-            if words is None:
-                words = _allergen = MappingProxyType(
-                    {rec.id: rec.name for rec in iter_dataset("allergen_words")}
-                )
-    return words
+    return _allergen_words()
