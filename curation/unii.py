@@ -655,15 +655,21 @@ def ndc_brands(
     return out
 
 
-def run_together(ingredients: Records, aliases: Records, substances: Records) -> set[str]:
-    """Our names of two words or more with their words run together ("lamb" for "L-AmB"),
-    as the resolver also matches them."""
+def _our_names(ingredients: Records, aliases: Records, substances: Records) -> list[str]:
+    """Every name of ours as written: ingredients and their synonyms, aliases, substances."""
     texts: list[str] = []
     for ing in ingredients:
         texts += [ing["id"], *ing.get("synonyms", ())]
     texts += [al["text"] for al in aliases]
     for sub in substances:
         texts += [sub["id"], sub["name"], *sub.get("synonyms", ())]
+    return texts
+
+
+def run_together(ingredients: Records, aliases: Records, substances: Records) -> set[str]:
+    """Our names of two words or more with their words run together ("lamb" for "L-AmB"),
+    as the resolver also matches them."""
+    texts = _our_names(ingredients, aliases, substances)
     return {k.replace(" ", "") for k in map(normalize, texts) if " " in k}
 
 
@@ -673,14 +679,7 @@ def first_words(
     """Every word the resolver can meet as the first word of a name it matched before
     reading FDA's lists: the first word of each name of ours (and of the name run together),
     and every stop word."""
-    texts: list[str] = []
-    for ing in ingredients:
-        texts += [ing["id"], *ing.get("synonyms", ())]
-    for al in aliases:
-        texts.append(al["text"])
-    for sub in substances:
-        texts += [sub["id"], sub["name"], *sub.get("synonyms", ())]
-    texts += [r["id"] for r in fda_names]
+    texts = [*_our_names(ingredients, aliases, substances), *(r["id"] for r in fda_names)]
     out = set(STOP_WORDS)
     for text in texts:
         k = normalize(text)
