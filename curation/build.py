@@ -211,7 +211,7 @@ def read_sources() -> dict[str, Records]:
     overrides = [{"id": r["id"], "unii": r["unii"]} for r in read_jsonl(overrides_file)]
     by_name = {n: places[0][0] for n, places in found.items() if len(places) == 1}
     try:
-        unii_of, fda_names, fda_substances, ndc_brands, variable, allergen = unii.derive(
+        unii_of, fda_names, fda_substances, ndc_brands, variable, allergen, extracts = unii.derive(
             pinned_input,
             by_name.get("ingredients", []),
             by_name.get("aliases", []),
@@ -231,6 +231,7 @@ def read_sources() -> dict[str, Records]:
     found.setdefault("ndc_brands", []).append((ndc_brands, "curation/unii.py"))
     found.setdefault("variable_names", []).append((variable, "curation/unii.py"))
     found.setdefault("allergen_words", []).append((allergen, "curation/unii.py"))
+    found.setdefault("allergen_names", []).append((extracts, "curation/allergens.py"))
     first_words = unii.first_words(
         by_name.get("ingredients", []),
         by_name.get("aliases", []),

@@ -73,7 +73,7 @@ _COMMON_WORD_USES = 3
 _GENERIC_WORD_NAMES = 10
 _SPECIFIC_WORDS = 4
 #: A product name or brand word with more readings than this names no drug (a guess).
-_MAX_READINGS = 6
+MAX_READINGS = 6
 #: Shortest coined brand word taken on its own.
 _MIN_FAMILY_LETTERS = 5
 #: Shortest coined word that makes a shared name a product's name ("Alka").
@@ -254,9 +254,9 @@ def derive(
     held_out: set[str],
     everyday: set[str],
     english: set[str],
-) -> tuple[dict[str, str], Records, Records, Records, Records, Records]:
-    """(UNII per ingredient id, fda_names, fda_substances, ndc_brands, variable_names and
-    allergen_words records)."""
+) -> tuple[dict[str, str], Records, Records, Records, Records, Records, Records]:
+    """(UNII per ingredient id, fda_names, fda_substances, ndc_brands, variable_names,
+    allergen_words and allergen_names records)."""
     ul = UniiList(read_rows(pinned("unii-names")))
     unii_by_ing: dict[str, str] = {}
     fixed: dict[str, str | None] = {o["id"]: o["unii"] for o in overrides}
@@ -533,7 +533,10 @@ def derive(
         if len(readings) == 1 and k not in owners and k not in fda_names
         for name, u in readings
     ]
-    return unii_by_ing, names_out, substances_out, brands, variable, allergen_out
+    from allergens import allergen_names  # (curation/allergens.py, which imports this module)
+
+    extracts = allergen_names(pinned, ul, canonical_of, set(ours), held_out)
+    return unii_by_ing, names_out, substances_out, brands, variable, allergen_out, extracts
 
 
 def ndc_brands(
@@ -575,7 +578,7 @@ def ndc_brands(
         brand = row["PROPRIETARYNAME"].strip()
         suffix = row["PROPRIETARYNAMESUFFIX"].strip()
         labeller.update(key(row["LABELERNAME"]).split())
-        if not _held_out(row, held_out):
+        if not held_out_row(row, held_out):
             k = key(row["NONPROPRIETARYNAME"])
             described[k].add(tuple(sorted(found)))
             described_words[k].update(key(row["SUBSTANCENAME"]).split())
@@ -631,7 +634,7 @@ def ndc_brands(
             continue
         if len(readings[k]) == 1:
             out.append({"id": k, "ingredients": list(next(iter(readings[k])))})
-        elif len(readings[k]) <= _MAX_READINGS and any(
+        elif len(readings[k]) <= MAX_READINGS and any(
             len(w) >= _MIN_COINED_LETTERS and w.isalpha() and w not in english for w in words
         ):
             # one name, a few products that differ: ambiguous, if a coined word makes it a
@@ -649,7 +652,7 @@ def ndc_brands(
             if len(family_names[w]) < _MIN_FAMILY_NAMES:
                 continue  # two names agreeing are too few to speak for a new one
             out.append({"id": w, "ingredients": found_sets[0]})
-        elif len(found_sets) <= _MAX_READINGS:
+        elif len(found_sets) <= MAX_READINGS:
             out.append({"id": w, "alternatives": found_sets})
     out.sort(key=lambda r: str(r["id"]))
     return out
@@ -721,7 +724,7 @@ def known_words(
         if (len(k) >= MIN_FUZZY_LEN or k in run_together) and k.isascii() and k.isalpha()
     }
     for row in ndc_rows(pinned):
-        if _held_out(row, held_out):
+        if held_out_row(row, held_out):
             continue
         brand = row["PROPRIETARYNAME"].strip()
         suffix = row["PROPRIETARYNAMESUFFIX"].strip()
@@ -763,7 +766,7 @@ def ndc_product_moieties(
     ``held_out``."""
     out: dict[str, list[set[str]]] = defaultdict(list)
     for row in ndc_rows(pinned):
-        if _held_out(row, held_out):
+        if held_out_row(row, held_out):
             continue
         brand = row["PROPRIETARYNAME"].strip()
         suffix = row["PROPRIETARYNAMESUFFIX"].strip()
@@ -782,13 +785,13 @@ def ndc_substances(pinned: Callable[[str], pathlib.Path], held_out: set[str]) ->
     leaving out products whose names are in ``held_out``."""
     out: set[str] = set()
     for row in ndc_rows(pinned):
-        if _held_out(row, held_out):
+        if held_out_row(row, held_out):
             continue
         out.update(s.strip() for s in row["SUBSTANCENAME"].split(";") if s.strip())
     return out
 
 
-def _held_out(row: dict[str, str], held_out: set[str]) -> bool:
+def held_out_row(row: dict[str, str], held_out: set[str]) -> bool:
     """Whether an NDC row's product name, with or without its suffix, is held out (a name of
     the real-world development set)."""
     brand = row["PROPRIETARYNAME"].strip()

@@ -52,12 +52,15 @@ def test_a_plant_injected_or_in_allergy_units_is_its_pollen(text: str) -> None:
     assert _read(text) == (("phleum pratense pollen",), ())
 
 
-@pytest.mark.parametrize(
-    "text", ["COFFEE 0.05G/ML SOLN", "coffee 0.05 g/mL injection", "LEAF TOBACCO 0.1G/ML INJ"]
-)
+@pytest.mark.parametrize("text", ["COFFEE 0.05G/ML SOLN", "coffee 0.05 g/mL injection"])
 def test_our_name_for_a_plant_in_allergy_units_is_not_our_drug(text: str) -> None:
-    """An extract of coffee beans or tobacco leaves is not caffeine or nicotine: left unread."""
+    """An extract of coffee beans is not caffeine: left unread."""
     assert ks.resolve(text) is None
+
+
+def test_an_allergen_extract_named_as_its_products_are_is_what_they_hold() -> None:
+    """FDA's products named "Leaf Tobacco" are an extract of the leaf: not nicotine."""
+    assert _read("LEAF TOBACCO 0.1G/ML INJ") == (("tobacco leaf",), ())
 
 
 @pytest.mark.parametrize(
@@ -92,7 +95,6 @@ def test_a_plant_part_with_no_pollen_in_the_list_is_left_unread_in_an_injection(
     ("text", "expected"),
     [
         ("Dermatophagoides farinae 10000 AU/mL", "dermatophagoides farinae"),  # a mite
-        ("english walnut 1 g/20mL injection", "english walnut"),  # a food: not its pollen
     ],
 )
 def test_a_name_without_a_part_stays_in_an_extract(text: str, expected: str) -> None:
@@ -256,7 +258,7 @@ def test_a_latin_part_after_a_plant_is_that_part(text: str, expected: tuple[str,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("BANANA 0.05G/ML INJ", "banana"),  # a food FDA lists as an active ingredient
+        ("TUNA 0.05G/ML INJ", "tuna, unspecified"),  # a food FDA lists as an active ingredient
         ("turkey 1 g/20mL injection", "turkey"),
         # FDA names the plant only with its pollen
         ("artemisia tridentata 0.001 g/mL solution", "artemisia tridentata pollen"),
@@ -271,20 +273,64 @@ def test_the_same_words_elsewhere_are_unread(text: str) -> None:
     assert ks.resolve(text) is None
 
 
-@pytest.mark.parametrize("text", ["LINDEN 20000PNU/ML INJ", "CHINESE ELM 0.05G/ML INJ"])
+@pytest.mark.parametrize(
+    "text", ["ALEPPO MILLETGRASS 20000PNU/ML INJ", "alkali blite 0.05 g/mL injection"]
+)
 def test_a_common_name_fda_gives_one_species_pollen_is_not_read_alone(text: str) -> None:
-    """FDA's "linden pollen" is Tilia cordata; US "Linden" extracts are Tilia americana."""
+    """A common name FDA's list gives to one species' pollen, and no product carries, may be
+    written for another species: not read."""
     assert ks.resolve(text) is None
 
 
-def test_a_food_with_a_pollen_of_the_same_name_is_ambiguous() -> None:
-    """ "Corn" in an extract is the food or the pollen: both readings, no guess."""
-    m = ks.resolve("CORN 0.05G/ML INJ")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # FDA's "linden pollen" is Tilia cordata; US "Linden" extracts are Tilia americana
+        ("LINDEN 20000PNU/ML INJ", "tilia americana pollen"),
+        ("CHINESE ELM 0.05G/ML INJ", "ulmus pumila pollen"),
+        ("beech 1000 PNU/mL injection", "fagus grandifolia pollen"),
+        # FDA's "wormwood" is the herb, "mint" the plant; the extracts are pollen, spearmint
+        ("WORMWOOD 40000PNU/ML INJ", "artemisia absinthium pollen"),
+        ("mint 0.05 g/mL injection", "spearmint"),
+        ("Standardized Cat Pelt", "felis catus dander"),  # not the skin
+        ("walnut black pollen 0.1 g/mL injection", "juglans nigra pollen"),
+        ("SMUT, BERMUDA GRASS 0.05G/ML INJ", "ustilago cynodontis"),  # the fungus
+    ],
+)
+def test_a_name_fdas_allergen_products_carry_is_what_they_hold(text: str, expected: str) -> None:
+    assert _read(text) == ((expected,), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("black walnut 0.05 g/mL injection", {("black walnut",), ("juglans nigra pollen",)}),
+        ("english walnut 1 g/20mL injection", {("english walnut",), ("juglans regia pollen",)}),
+    ],
+)
+def test_an_allergen_name_whose_products_differ_is_ambiguous(
+    text: str, readings: set[tuple[str, ...]]
+) -> None:
+    """FDA's products named "Black Walnut" are the nut's extract or the pollen's: no guess."""
+    m = ks.resolve(text)
     assert m is not None and m.ambiguous and m.ingredients == ()
-    assert set(m.alternatives) == {("corn",), ("zea mays pollen",)}
+    assert set(m.alternatives) == readings
 
 
-@pytest.mark.parametrize("text", ["SMUT, BERMUDA GRASS 0.05G/ML INJ", "Bermuda Grass Smut"])
+@pytest.mark.parametrize("text", ["Beech", "beech 1000 PNU/mL injection and lidocaine"])
+def test_an_allergen_name_outside_an_extract_or_beside_more_is_not_read_so(text: str) -> None:
+    m = ks.resolve(text)
+    assert m is None or "fagus grandifolia pollen" not in m.ingredients
+
+
+def test_a_food_with_a_pollen_of_the_same_name_is_ambiguous() -> None:
+    """ "Hemp" in an extract is the plant or its pollen: both readings, no guess."""
+    m = ks.resolve("HEMP 0.05G/ML INJ")
+    assert m is not None and m.ambiguous and m.ingredients == ()
+    assert set(m.alternatives) == {("hemp",), ("cannabis sativa pollen",)}
+
+
+@pytest.mark.parametrize("text", ["SMUT, BERMUDA GRASS 6 X", "Bermuda Grass Smut"])
 def test_an_organism_on_a_plant_is_not_the_plant(text: str) -> None:
     """A smut is a fungus on the grass, written before the grass or after it."""
     assert ks.resolve(text) is None
@@ -298,10 +344,8 @@ def test_an_organism_named_after_its_kind_is_itself() -> None:
 
 
 def test_a_plain_latin_name_in_allergy_units_is_the_pollen_fda_names_so() -> None:
-    """FDA names the pollen "taraxacum officinale pollen" itself; "english walnut" (a food)
-    has a pollen only under its Latin name, so it stays the food."""
+    """FDA names the pollen "taraxacum officinale pollen" itself."""
     assert _read("taraxacum officinale 1000 PNU/mL solution") == (
         ("taraxacum officinale pollen",),
         (),
     )
-    assert _read("english walnut 1 g/20mL injection") == (("english walnut",), ())

@@ -24,6 +24,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
         ("variable_names", 156),
         ("fda_prefixes", 1126),
         ("allergen_words", 147),
+        ("allergen_names", 2306),
     ],
 )
 def test_lazy_fda_dataset_counts(dataset: str, count: int) -> None:

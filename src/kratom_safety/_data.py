@@ -105,6 +105,7 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("variable_names", VariableName),
         _Dataset("fda_prefixes", FdaPrefix),
         _Dataset("allergen_words", AllergenWord),
+        _Dataset("allergen_names", NdcBrand),
         _Dataset("combined_risks", CombinedRiskRule),
         _Dataset("class_caps", ClassCap),
         _Dataset("use_rules", UseRule),
@@ -115,6 +116,7 @@ DATASETS: dict[str, _Dataset[Any]] = {
 #: that only inputs outside the clinical vocabulary need).
 LAZY_DATASETS = frozenset(
     {
+        "allergen_names",
         "allergen_words",
         "fda_prefixes",
         "fda_substances",

@@ -13,11 +13,13 @@ from ._cache import once, register
 from ._data import get_store, iter_dataset, iter_fda_substances, iter_ndc_brands
 from ._errors import InvalidInputError
 from ._models import Ingredient
+from ._models_fda import NdcBrand
 from ._text import MAX_INPUT_LENGTH, STOP_WORDS, UNIT_WORDS, normalize
 
 __all__ = [
     "MAX_PRODUCT_WORDS",
     "OtherSubstances",
+    "allergen_names",
     "allergen_words",
     "ingredient",
     "known_words",
@@ -217,3 +219,15 @@ def allergen_words() -> Mapping[str, str]:
     with its substance: read so only in an allergen extract (``allergen_words.json``, loaded
     on first need)."""
     return _allergen_words()
+
+
+_allergen_names = once(
+    lambda: MappingProxyType({rec.id: rec for rec in iter_dataset("allergen_names")})
+)
+
+
+def allergen_names() -> Mapping[str, NdcBrand]:
+    """Names of allergen extracts in FDA's NDC Directory ("burr oak", "cat pelt"), each with
+    what the products of that name hold: read so only in an allergen extract's or an
+    injection's string (``allergen_names.json``, loaded on first need)."""
+    return _allergen_names()

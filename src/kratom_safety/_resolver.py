@@ -25,7 +25,14 @@ from rapidfuzz import fuzz, process
 from ._cache import register
 from ._context import additive, after_vehicle, extract_context, settle
 from ._errors import InvalidInputError
-from ._fda import OtherSubstances, allergen_words, known_words, other_substances
+from ._fda import (
+    MAX_PRODUCT_WORDS,
+    OtherSubstances,
+    allergen_names,
+    allergen_words,
+    known_words,
+    other_substances,
+)
 from ._index import Entry, Index, get_index
 from ._match import Match, MatchKind, MatchPart
 from ._spelling import fuzzy, is_stop, truncated
@@ -365,9 +372,10 @@ def _extract_named(joined: str, words: Sequence[str], other: bool) -> MatchPart 
     """An unread name in an allergen extract or an injection ("BANANA 0.05G/ML INJ"), not
     beside other substances read: an everyday word FDA's products give as an active
     ingredient (a food), or a plant FDA names only with "pollen" after it. A word that is
-    both ("corn": the food or its pollen) is ambiguous. A common name that FDA gives to the
-    pollen of one species is not read alone: it is as often written for another one ("linden
-    pollen" is FDA's Tilia cordata; US "Linden" extracts are Tilia americana)."""
+    both ("hemp": the plant or its pollen) is ambiguous. A common name that FDA's list gives
+    to the pollen of one species, and no allergen product carries (see ``_allergen_named``), is
+    not read alone: it may be written for another species ("linden pollen" is FDA's Tilia
+    cordata; the US products named "Linden" are Tilia americana)."""
     if other or not extract_context(words):
         return None
     readings: list[tuple[str, ...]] = []
@@ -383,6 +391,27 @@ def _extract_named(joined: str, words: Sequence[str], other: bool) -> MatchPart 
         return MatchPart(joined, readings[0][0], "other_substance", 100.0, readings[0])
     if readings:
         return MatchPart(joined, joined, "other_substance", 100.0, (), tuple(readings))
+    return None
+
+
+def _allergen_named(idx: Index, text: str, words: Sequence[str]) -> Match | None:
+    """An allergen extract's or an injection's string made of a name FDA's allergen products
+    carry and their strength and form ("burr oak 0.1 g/mL injection"): what the products of
+    that name hold (FDA's list may give the name to another part: "burr oak" is the tree's
+    bark there). Ambiguous when those products differ ("black walnut": the pollen or the
+    nut)."""
+    names = allergen_names()
+    for size in range(min(len(words), MAX_PRODUCT_WORDS), 0, -1):
+        rec = names.get(" ".join(words[:size]))
+        if rec is None:
+            continue
+        if not all(w.isdigit() or is_stop(w) for w in words[size:]):
+            return None  # more is named than the extract
+        ours = any(i in idx.exact for i in rec.ingredients)
+        kind: MatchKind = "brand" if ours else "other_substance"
+        name = rec.ingredients[0] if len(rec.ingredients) == 1 else rec.id
+        part = MatchPart(rec.id, name, kind, 100.0, rec.ingredients, rec.alternatives)
+        return _build_match(text, [part], [])
     return None
 
 
@@ -440,6 +469,10 @@ def resolve_cached(text: str) -> Match | None:
         words = [*("vitamin" if w in VITAMIN_SPELLINGS else w for w in words[:-1]), words[-1]]
     if SUPPLY_WORDS.intersection(words):
         return None  # a supply or device, not a medicine: reported as unrecognised
+    if extract_context(words):
+        named = _allergen_named(idx, text, words)
+        if named is not None:
+            return named
     parts, unmatched = _resolve_words(idx, words, text=text)
     if not parts:
         parts, unmatched = _resolve_words(idx, words, allow_stop=True, text=text)
