@@ -211,7 +211,7 @@ def read_sources() -> dict[str, Records]:
     overrides = [{"id": r["id"], "unii": r["unii"]} for r in read_jsonl(overrides_file)]
     by_name = {n: places[0][0] for n, places in found.items() if len(places) == 1}
     try:
-        unii_of, fda_names, fda_substances, ndc_brands, variable, allergen, extracts = unii.derive(
+        unii_of, derived = unii.derive(
             pinned_input,
             by_name.get("ingredients", []),
             by_name.get("aliases", []),
@@ -226,19 +226,18 @@ def read_sources() -> dict[str, Records]:
     for ing in by_name.get("ingredients", []):
         if ing["id"] in unii_of:
             ing["unii"] = unii_of[ing["id"]]
-    found.setdefault("fda_names", []).append((fda_names, "curation/unii.py"))
-    found.setdefault("fda_substances", []).append((fda_substances, "curation/unii.py"))
-    found.setdefault("ndc_brands", []).append((ndc_brands, "curation/unii.py"))
-    found.setdefault("variable_names", []).append((variable, "curation/unii.py"))
-    found.setdefault("allergen_words", []).append((allergen, "curation/unii.py"))
-    found.setdefault("allergen_names", []).append((extracts, "curation/allergens.py"))
+    for name, (recs, where) in derived.items():
+        found.setdefault(name, []).append((recs, where))
+    fda_names = derived["fda_names"][0]
     first_words = unii.first_words(
         by_name.get("ingredients", []),
         by_name.get("aliases", []),
         by_name.get("substances", []),
         fda_names,
     )
-    prefixes = unii.fda_prefixes(fda_substances, ndc_brands, first_words)
+    prefixes = unii.fda_prefixes(
+        derived["fda_substances"][0], derived["ndc_brands"][0], first_words
+    )
     found.setdefault("fda_prefixes", []).append((prefixes, "curation/unii.py"))
     squashed = unii.run_together(
         by_name.get("ingredients", []), by_name.get("aliases", []), by_name.get("substances", [])

@@ -254,9 +254,10 @@ def derive(
     held_out: set[str],
     everyday: set[str],
     english: set[str],
-) -> tuple[dict[str, str], Records, Records, Records, Records, Records, Records]:
-    """(UNII per ingredient id, fda_names, fda_substances, ndc_brands, variable_names,
-    allergen_words and allergen_names records)."""
+) -> tuple[dict[str, str], dict[str, tuple[Records, str]]]:
+    """(UNII per ingredient id, the derived datasets: name -> (records, the module that made
+    them)): fda_names, fda_substances, ndc_brands, variable_names, allergen_words,
+    allergen_names and product_types."""
     ul = UniiList(read_rows(pinned("unii-names")))
     unii_by_ing: dict[str, str] = {}
     fixed: dict[str, str | None] = {o["id"]: o["unii"] for o in overrides}
@@ -533,10 +534,23 @@ def derive(
         if len(readings) == 1 and k not in owners and k not in fda_names
         for name, u in readings
     ]
-    from allergens import allergen_names  # (curation/allergens.py, which imports this module)
+    # (modules of their own, which import this one)
+    from allergens import allergen_names
+    from product_types import product_types
 
-    extracts = allergen_names(pinned, ul, canonical_of, set(ours), held_out)
-    return unii_by_ing, names_out, substances_out, brands, variable, allergen_out, extracts
+    here, there = "curation/unii.py", "curation/allergens.py"
+    return unii_by_ing, {
+        "fda_names": (names_out, here),
+        "fda_substances": (substances_out, here),
+        "ndc_brands": (brands, here),
+        "variable_names": (variable, here),
+        "allergen_words": (allergen_out, here),
+        "allergen_names": (allergen_names(pinned, ul, canonical_of, set(ours), held_out), there),
+        "product_types": (
+            product_types(pinned, ul, canonical_of, held_out),
+            "curation/product_types.py",
+        ),
+    }
 
 
 def ndc_brands(

@@ -64,6 +64,7 @@ def test_record_counts_are_pinned(store: Store) -> None:
         "fda_prefixes": 1126,
         "allergen_words": 147,
         "allergen_names": 2306,
+        "product_types": 9,
         "combined_risks": 4,
         "class_caps": 1,
         "use_rules": 8,
@@ -77,6 +78,7 @@ def test_record_counts_are_pinned(store: Store) -> None:
         "fda_substances",
         "ndc_brands",
         "known_words",
+        "product_types",
         "variable_names",
     }
 

@@ -25,6 +25,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
         ("fda_prefixes", 1126),
         ("allergen_words", 147),
         ("allergen_names", 2306),
+        ("product_types", 9),
     ],
 )
 def test_lazy_fda_dataset_counts(dataset: str, count: int) -> None:

@@ -923,7 +923,6 @@ R.append(
 )
 
 
-
 R.append(
     dict(
         id="KS-INT-0027",
@@ -1176,7 +1175,12 @@ R.append(
             "Mitragynine inhibits P-gp in vitro and kratom inhibited intestinal CYP3A in a clinical "
             "study, so kratom could raise loperamide absorption; this has not been measured."
         ),
-        mechanism_targets=["P-glycoprotein (ABCB1)", "CYP3A (intestinal)", "hERG (IKr) potassium channel", "mu-opioid receptor"],
+        mechanism_targets=[
+            "P-glycoprotein (ABCB1)",
+            "CYP3A (intestinal)",
+            "hERG (IKr) potassium channel",
+            "mu-opioid receptor",
+        ],
         clinical_effect=(
             "No relevant interaction is expected at label doses. At misuse doses there is a risk of "
             "QT prolongation, ventricular arrhythmia and death, and more loperamide may be absorbed "
@@ -1205,7 +1209,13 @@ R.append(
             "can stop your heart, and kratom might increase how much you absorb. If you are using it "
             "to cope with withdrawal, tell your doctor or pharmacist - there are safer treatments."
         ),
-        references=["label-loperamide", "tanna2023cpt", "tanna2023dmd", "abduraman2024jpp", "fda_cyp_examples"],
+        references=[
+            "label-loperamide",
+            "tanna2023cpt",
+            "tanna2023dmd",
+            "abduraman2024jpp",
+            "fda_cyp_examples",
+        ],
     )
 )
 

@@ -12,13 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._fda import other_substances
+from ._fda import other_substances, product_types
 from ._index import Index
 from ._match import MatchPart
 from ._spelling import is_stop
-from ._text import ORGANISM_WORDS, PART_WORDS, POPULATION_WORDS, UNIT_WORDS, normalize
+from ._text import (
+    ORGANISM_WORDS,
+    PART_WORDS,
+    POPULATION_WORDS,
+    PRODUCT_TYPE_WORDS,
+    UNIT_WORDS,
+    normalize,
+)
 
-__all__ = ["additive", "after_vehicle", "extract_context", "settle"]
+__all__ = ["additive", "after_vehicle", "extract_context", "settle", "type_actives"]
 
 #: kinds of a part the rules below look at
 _IN_CONTEXT = frozenset({"brand", "other_substance"})
@@ -40,6 +47,10 @@ _EXTRACT_WORDS = _ALLERGEN_WORDS | {"inj", "injection"}
 
 def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
     """Apply the context rules to the parts matched in ``words``."""
+    if not PRODUCT_TYPE_WORDS.isdisjoint(words):
+        parts, unmatched = _not_the_active(words, parts, unmatched)
+        if not parts:
+            return parts, unmatched
     if len(parts) == 1:  # the common case: one part
         kind = parts[0].kind
         if kind in _OURS:
@@ -106,6 +117,32 @@ def _part_as_written(words: Sequence[str], parts: list[MatchPart], unmatched: li
             after
             and (after[0] in ORGANISM_WORDS or (after[0] in PART_WORDS and after[0] not in named))
         ):
+            unmatched.append(p.text)
+        else:
+            kept.append(p)
+    return kept, unmatched
+
+
+def type_actives(words: Sequence[str]) -> frozenset[str]:
+    """The actives of FDA's products of the types the words name ("spf": UV filters), or
+    nothing when they name no product type."""
+    named = PRODUCT_TYPE_WORDS.intersection(words)
+    if not named:  # (the common case: FDA's lists are not needed)
+        return frozenset()
+    types = product_types()
+    return frozenset().union(*(types.get(w, ()) for w in named))
+
+
+def _not_the_active(words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
+    """A substance named in a string whose product type limits its actives ("SPF",
+    "antiperspirant", "sanitizer") that no FDA product of that type holds ("For Men Maca Root
+    Energetic Face Protector SPF 15", "Witch Hazel Antibacterial"): a scent or a marketing
+    word, not the product's active. Left unread; a product name's readings stay."""
+    types = product_types()
+    allowed = frozenset().union(*(types.get(w, ()) for w in PRODUCT_TYPE_WORDS.intersection(words)))
+    kept: list[MatchPart] = []
+    for p in parts:
+        if p.kind in _NAMED and not allowed.issuperset(p.ingredients):
             unmatched.append(p.text)
         else:
             kept.append(p)

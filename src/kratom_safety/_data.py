@@ -37,6 +37,7 @@ from ._models_fda import (
     FdaSubstance,
     KnownWords,
     NdcBrand,
+    ProductType,
     VariableName,
 )
 from ._models_rules import ClassCap, CombinedRiskRule, UseRule, UseStatement, UseStatementId
@@ -106,6 +107,7 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("fda_prefixes", FdaPrefix),
         _Dataset("allergen_words", AllergenWord),
         _Dataset("allergen_names", NdcBrand),
+        _Dataset("product_types", ProductType),
         _Dataset("combined_risks", CombinedRiskRule),
         _Dataset("class_caps", ClassCap),
         _Dataset("use_rules", UseRule),
@@ -122,6 +124,7 @@ LAZY_DATASETS = frozenset(
         "fda_substances",
         "known_words",
         "ndc_brands",
+        "product_types",
         "variable_names",
     }
 )

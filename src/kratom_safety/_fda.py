@@ -24,6 +24,7 @@ __all__ = [
     "ingredient",
     "known_words",
     "other_substances",
+    "product_types",
 ]
 
 #: Longest name looked up, in words (FDA product names run long: "CeraVe Skin Renewing Day
@@ -231,3 +232,17 @@ def allergen_names() -> Mapping[str, NdcBrand]:
     what the products of that name hold: read so only in an allergen extract's or an
     injection's string (``allergen_names.json``, loaded on first need)."""
     return _allergen_names()
+
+
+_product_types = once(
+    lambda: MappingProxyType(
+        {rec.id: frozenset(rec.actives) for rec in iter_dataset("product_types")}
+    )
+)
+
+
+def product_types() -> Mapping[str, frozenset[str]]:
+    """Words of a product's name that say what its active does ("spf", "antiperspirant"),
+    each with the actives of FDA's NDC products so named (``product_types.json``, loaded on
+    first need)."""
+    return _product_types()

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ._models import UNII_PATTERN, Record
+from ._text import ProductTypeWord
 
 __all__ = [
     "AllergenWord",
@@ -16,6 +17,7 @@ __all__ = [
     "FdaSubstance",
     "KnownWords",
     "NdcBrand",
+    "ProductType",
     "VariableName",
 ]
 
@@ -109,3 +111,14 @@ class AllergenWord(Record):
     name: str = Field(min_length=1)
     """The substance: FDA's display name, lower case."""
     unii: str = Field(pattern=UNII_PATTERN)
+
+
+class ProductType(Record):
+    """A word of a product's name that says what its active does ("SPF", "antiperspirant"),
+    with every active ingredient of FDA's NDC products whose names carry it. A substance
+    named in such a string that none of those products holds ("Maca Root ... SPF 15", "Black
+    Pepper Antiperspirant") is a scent or a marketing word, not the product's active."""
+
+    id: ProductTypeWord
+    actives: tuple[str, ...] = Field(min_length=1)
+    """Our ingredient names, or FDA's name of a substance outside the clinical vocabulary."""

@@ -23,7 +23,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from ._cache import register
-from ._context import additive, after_vehicle, extract_context, settle
+from ._context import additive, after_vehicle, extract_context, settle, type_actives
 from ._errors import InvalidInputError
 from ._fda import (
     MAX_PRODUCT_WORDS,
@@ -60,6 +60,7 @@ __all__ = [
 
 _MAX_NGRAM = 6
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
+_NAMED = frozenset({"generic", "synonym", "other_substance"})
 _POTENCY = frozenset({"x", "c", "m", "q", "k"})
 _LATIN_PARTS = frozenset(LATIN_PART_WORDS)
 _MAX_DESIGNATOR = 12  # vitamin B12
@@ -350,7 +351,15 @@ def _resolve_words(
     # name, is left unread ("Cultivated Oat Pollen" is no bee pollen); not in a list of
     # ingredients ("camphor, menthol"), where every name is one.
     if unmatched:
-        unmatched.extend(p.text for p in lone)
+        # unless a substance named is an active of the product type the string names
+        # ("oxybenzone" in "Coppertone SPF 30 oxybenzone 6%"; not a product name, whose line's
+        # members differ)
+        typed = type_actives(words)
+        for p in lone:
+            if p.kind in _NAMED and p.ingredients and typed.issuperset(p.ingredients):
+                parts.append(p)
+            else:
+                unmatched.append(p.text)
     else:
         for p in lone:
             if p.text in idx.variable and additive(words, p.text):

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Literal, get_args
 
 __all__ = [
     "CARRIER_WORDS",
@@ -15,6 +16,7 @@ __all__ = [
     "ORGANISM_WORDS",
     "PART_WORDS",
     "POPULATION_WORDS",
+    "PRODUCT_TYPE_WORDS",
     "RELEASE_WORDS",
     "SALT_WORDS",
     "STOP_WORDS",
@@ -22,10 +24,27 @@ __all__ = [
     "UNIT_WORDS",
     "VITAMIN_SPELLINGS",
     "NegationRule",
+    "ProductTypeWord",
     "negation_in",
     "normalize",
     "tokens",
 ]
+
+#: Words of a product's name that say what its active does, for the kinds of OTC product whose
+#: actives FDA's monographs limit: a sunscreen ("SPF") holds UV filters, an antiperspirant an
+#: aluminium salt, an antiseptic or a sanitizer an antiseptic, a toothpaste a fluoride.
+ProductTypeWord = Literal[
+    "antibacterial",
+    "anticavity",
+    "antiperspirant",
+    "antiseptic",
+    "deodorant",
+    "sanitizer",
+    "spf",
+    "sunscreen",
+    "toothpaste",
+]
+PRODUCT_TYPE_WORDS: frozenset[str] = frozenset(get_args(ProductTypeWord))
 
 #: Longest medication string accepted (sig text included). Longer input is refused.
 MAX_INPUT_LENGTH = 500
