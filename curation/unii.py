@@ -451,6 +451,20 @@ def derive(
     for rec in other.values():
         for k in rec["names"]:
             owners[k].add(rec["id"])
+    # A bare name that FDA displays with qualifiers in brackets ("LIME (CALCIUM OXIDE)", "LIME
+    # (CITRUS)") is a name of each of them, written or not among its names; not a grade's
+    # figures ("HYDROXYETHYL CELLULOSE (100 MPA.S AT 2%)": the unspecified one is the name's).
+    for cid in other:
+        head, bracket, qualifier = cid.partition(" (")
+        if (
+            bracket
+            and cid.endswith(")")
+            and "(" not in qualifier
+            and not any(c.isdigit() for c in qualifier)
+            and key(head) in owners
+            and key(head) not in other
+        ):
+            owners[key(head)].add(cid)
     # A name that two forms of one substance share (FDA displays "CAMPHOR (NATURAL)" and
     # "CAMPHOR (SYNTHETIC)", both named "camphor") names the substance: a record of its own,
     # with the UNII of the form a pharmacopoeia names by it (USP or EP); without one, or when
@@ -469,6 +483,8 @@ def derive(
             continue
         if not all(cid.startswith(f"{k} (") and cid.endswith(")") for cid in ids):
             continue
+        if any(key(cid[len(k) + 2 : -1]) in ul.by_name for cid in ids):
+            continue  # a qualifier that names a substance ("calcium oxide"): not a form
         named_by = {
             other[cid]["unii"]
             for cid in ids

@@ -236,6 +236,26 @@ def test_a_name_shared_with_hydrates_names_the_substance_fda_displays_so() -> No
     assert m is not None and m.ingredients == ("sodium acetate",)
 
 
+@pytest.mark.parametrize("text", ["Lime", "pine needle oil"])
+def test_a_bare_name_fda_qualifies_for_different_substances_is_not_read(text: str) -> None:
+    """FDA displays "LIME (CALCIUM OXIDE)" and "LIME (CITRUS)", "PINE NEEDLE OIL (PINUS
+    MUGO)" and "(PINUS SYLVESTRIS)": the bare name is either, so it names neither."""
+    assert ks.resolve(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("calcium oxide", "lime (calcium oxide)"),
+        ("dwarf pine needle oil", "pine needle oil (pinus mugo)"),
+        ("camphor", "camphor"),  # natural or synthetic: two forms of one substance
+    ],
+)
+def test_the_qualified_substances_are_still_read_by_their_names(text: str, expected: str) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == (expected,)
+
+
 def test_a_hydrate_written_is_not_another_hydrate() -> None:
     m = ks.resolve("anhydrous citric acid, aspirin, sodium bicarbonate 1000 mg / 325 mg / 1916 mg")
     assert m is not None and "citric acid monohydrate" not in m.ingredients
