@@ -303,3 +303,27 @@ def test_a_vehicle_or_additive_set_aside_is_still_listed_as_unread() -> None:
     m = ks.resolve("Magnesium Sulfate in Dextrose")
     assert m is not None and m.unmatched == ("dextrose",)
     assert ks.check(["aspirin with caffeine"]).coverage == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("THC vape", ("tetrahydrocannabinol",)),
+        ("CBD vape", ("cannabidiol",)),
+        ("cannabis cigarette", ("cannabis",)),
+        ("kratom vape", ("kratom",)),
+    ],
+)
+def test_a_vape_or_cigarette_beside_another_drug_is_its_form_not_nicotine(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    """Alone, "vape" stands for nicotine; beside a named drug it is the form that drug is taken
+    in. It stays listed as unread: the string does not say whether it also holds nicotine."""
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == expected
+    assert m.unmatched == (text.split()[-1].lower(),)
+
+
+@pytest.mark.parametrize("text", ["vape", "vaping daily", "cigarettes 1 ppd", "nicotine vape"])
+def test_a_vape_or_cigarette_alone_is_nicotine(text: str) -> None:
+    assert _ingredients(text) == ("nicotine",)

@@ -21,6 +21,7 @@ from ._text import (
     PART_WORDS,
     POPULATION_WORDS,
     PRODUCT_TYPE_WORDS,
+    SMOKED_FORM_WORDS,
     UNIT_WORDS,
     normalize,
 )
@@ -51,6 +52,8 @@ def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: 
         parts, unmatched = _not_the_active(words, parts, unmatched)
         if not parts:
             return parts, unmatched
+    if len(parts) > 1 and any(p.text in SMOKED_FORM_WORDS for p in parts):
+        parts, unmatched = _form_of_another(parts, unmatched)
     if len(parts) == 1:  # the common case: one part
         kind = parts[0].kind
         if kind in _OURS:
@@ -131,6 +134,16 @@ def type_actives(words: Sequence[str]) -> frozenset[str]:
         return frozenset()
     types = product_types()
     return frozenset().union(*(types.get(w, ()) for w in named))
+
+
+def _form_of_another(parts: list[MatchPart], unmatched: list[str]) -> Parts:
+    """A name of a way of taking a drug that alone stands for nicotine ("vape", "cigarette"),
+    beside another drug ("THC vape", "cannabis cigarette"): the form that drug is taken in,
+    not nicotine. Listed as unread, since the string does not say whether it holds nicotine."""
+    forms = [p for p in parts if p.text in SMOKED_FORM_WORDS]
+    if len(forms) == len(parts):
+        return parts, unmatched
+    return [p for p in parts if p not in forms], [*unmatched, *(p.text for p in forms)]
 
 
 def _not_the_active(words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:

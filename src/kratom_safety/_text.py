@@ -19,6 +19,7 @@ __all__ = [
     "PRODUCT_TYPE_WORDS",
     "RELEASE_WORDS",
     "SALT_WORDS",
+    "SMOKED_FORM_WORDS",
     "STOP_WORDS",
     "SUPPLY_WORDS",
     "UNIT_WORDS",
@@ -310,6 +311,12 @@ LATIN_PART_WORDS: Mapping[str, str] = MappingProxyType(
 #: before the vitamin's letter ("Vitamine D3" is vitamin D3). Alone, "vitamine" stays "vitamin
 #: E" run together.
 VITAMIN_SPELLINGS: frozenset[str] = frozenset({"vitamine", "vitamina"})
+
+#: Names of a way of taking a drug that stand for its usual drug when alone ("vape",
+#: "cigarettes": nicotine). Beside another drug they name its form ("THC vape").
+SMOKED_FORM_WORDS: frozenset[str] = frozenset(
+    ["cigarette", "cigarettes", "vape", "vapes", "vaping"]
+)
 
 #: Words that, after a plant, an animal or a material, name another organism living on it
 #: ("Bermuda grass smut" is a fungus, "house dust mite" a mite): not the name before them.
