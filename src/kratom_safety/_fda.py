@@ -13,12 +13,12 @@ from ._cache import once, register
 from ._data import get_store, iter_dataset, iter_fda_substances, iter_ndc_brands
 from ._errors import InvalidInputError
 from ._models import Ingredient
-from ._models_fda import NdcBrand
 from ._text import MAX_INPUT_LENGTH, STOP_WORDS, UNIT_WORDS, normalize
 
 __all__ = [
     "MAX_PRODUCT_WORDS",
     "OtherSubstances",
+    "Readings",
     "allergen_names",
     "allergen_words",
     "ingredient",
@@ -222,12 +222,24 @@ def allergen_words() -> Mapping[str, str]:
     return _allergen_words()
 
 
-_allergen_names = once(
-    lambda: MappingProxyType({rec.id: rec for rec in iter_dataset("allergen_names")})
-)
+#: A name's readings: (ingredients, alternatives), one of them empty (see ``NdcBrand``).
+Readings = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 
 
-def allergen_names() -> Mapping[str, NdcBrand]:
+def _load_allergen_names() -> Mapping[str, Readings]:
+    # many names share their readings ("Burr Oak" and "Quercus macrocarpa"): one tuple each
+    shared: dict[Readings, Readings] = {}
+    out = {}
+    for rec in iter_dataset("allergen_names"):
+        readings = (rec.ingredients, rec.alternatives)
+        out[rec.id] = shared.setdefault(readings, readings)
+    return MappingProxyType(out)
+
+
+_allergen_names = once(_load_allergen_names)
+
+
+def allergen_names() -> Mapping[str, Readings]:
     """Names of allergen extracts in FDA's NDC Directory ("burr oak", "cat pelt"), each with
     what the products of that name hold: read so only in an allergen extract's or an
     injection's string (``allergen_names.json``, loaded on first need)."""

@@ -411,15 +411,17 @@ def _allergen_named(idx: Index, text: str, words: Sequence[str]) -> Match | None
     nut)."""
     names = allergen_names()
     for size in range(min(len(words), MAX_PRODUCT_WORDS), 0, -1):
-        rec = names.get(" ".join(words[:size]))
-        if rec is None:
+        key = " ".join(words[:size])
+        readings = names.get(key)
+        if readings is None:
             continue
         if not all(w.isdigit() or is_stop(w) for w in words[size:]):
             return None  # more is named than the extract
-        ours = any(i in idx.exact for i in rec.ingredients)
+        ingredients, alternatives = readings
+        ours = any(i in idx.exact for i in ingredients)
         kind: MatchKind = "brand" if ours else "other_substance"
-        name = rec.ingredients[0] if len(rec.ingredients) == 1 else rec.id
-        part = MatchPart(rec.id, name, kind, 100.0, rec.ingredients, rec.alternatives)
+        name = ingredients[0] if len(ingredients) == 1 else key
+        part = MatchPart(key, name, kind, 100.0, ingredients, alternatives)
         return _build_match(text, [part], [])
     return None
 
