@@ -26,6 +26,13 @@ This is a DEVELOPMENT set: look at the wrong cases, fix the resolver, re-run; it
 not a held-out accuracy once the resolver has been tuned on them.
 
     python benchmarks/bench_realworld.py [--no-dner] [--fuzzy-sample N] [--limit N]
+    python benchmarks/bench_realworld.py --held-out-build [...]
+
+The shipped data holds every product name of FDA's NDC Directory, the names of devset.tsv
+among them, so scored against the installed package that set measures names the build has
+seen. ``--held-out-build`` builds the data without them (``curation/build.py --out TMP
+--hold-out``), puts it in a temporary copy of the package and scores that copy: the figure
+for names the build has not seen. (devset_b.tsv is always scored against the shipped data.)
 
 Writes benchmarks/results/realworld_wrong.tsv (ours) and realworld_wrong_dner.tsv (theirs).
 """
@@ -35,14 +42,21 @@ from __future__ import annotations
 import argparse
 import collections
 import importlib.util
+import os
 import pathlib
 import random
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+HELD_OUT_ENV = "KRATOM_SAFETY_BENCH_HELD_OUT"
 DEVSET = HERE / "realworld" / "devset.tsv"
 SALT_FILE = HERE / "realworld" / "salt_words.txt"
 RESULTS = HERE / "results"
@@ -366,7 +380,28 @@ def patterns(wrong: Sequence[tuple[Row, list[str], list[str]]], top: int = 30) -
     return out
 
 
+def held_out_build(argv: list[str]) -> int:
+    """Score in a temporary copy of the package whose data leaves out devset.tsv's names."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = pathlib.Path(tmp) / "tree"
+        build = [sys.executable, str(ROOT / "curation" / "build.py"), "--out", str(tree)]
+        subprocess.run([*build, "--hold-out"], check=True, stdout=subprocess.DEVNULL)
+        package = pathlib.Path(tmp) / "path" / "kratom_safety"
+        shutil.copytree(
+            ROOT / "src" / "kratom_safety", package, ignore=shutil.ignore_patterns("__pycache__")
+        )
+        built = tree / "src" / "kratom_safety"
+        shutil.rmtree(package / "data")
+        shutil.copytree(built / "data", package / "data")
+        shutil.copy(built / "_dataversion.py", package / "_dataversion.py")
+        env = dict(os.environ, PYTHONPATH=str(package.parent), **{HELD_OUT_ENV: "1"})
+        return subprocess.run([sys.executable, __file__, *argv], env=env, check=False).returncode
+
+
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--held-out-build" in argv:
+        sys.exit(held_out_build([a for a in argv if a != "--held-out-build"]))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-dner", action="store_true", help="skip drug-named-entity-recognition")
     ap.add_argument(
@@ -375,6 +410,11 @@ def main(argv: list[str] | None = None) -> None:
     )  # fmt: skip
     ap.add_argument("--limit", type=int, default=0, help="score only the first N strings")
     ap.add_argument("--devset", type=pathlib.Path, default=DEVSET, help="the set to score")
+    ap.add_argument(
+        "--held-out-build",
+        action="store_true",
+        help="score a temporary copy of the package built without devset.tsv's names",
+    )
     args = ap.parse_args(argv)
 
     rows = load_devset(args.devset)
@@ -386,6 +426,10 @@ def main(argv: list[str] | None = None) -> None:
     import kratom_safety as ks
 
     print(f"kratom_safety {ks.__version__} (data {ks.DATA_VERSION})")
+    if os.environ.get(HELD_OUT_ENV):
+        print(f"build: devset.tsv's product names held out ({pathlib.Path(ks.__file__).parent})")
+    else:
+        print("build: the shipped data (every NDC product name, devset.tsv's among them)")
     print(f"real-world dev set: {len(rows)} strings from {args.devset.name}")
     print(f"salt / ester / hydrate words: {len(salts)}")
     conflicting = sum(1 for r in rows if len(r.readings) > 1)

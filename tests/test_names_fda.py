@@ -18,13 +18,13 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
 @pytest.mark.parametrize(
     ("dataset", "count"),
     [
-        ("fda_substances", 17151),
-        ("ndc_brands", 39050),
+        ("fda_substances", 17180),
+        ("ndc_brands", 42035),
         ("known_words", 26),
-        ("variable_names", 155),
-        ("fda_prefixes", 1126),
-        ("allergen_words", 147),
-        ("allergen_names", 2306),
+        ("variable_names", 172),
+        ("fda_prefixes", 1204),
+        ("allergen_words", 155),
+        ("allergen_names", 2595),
         ("product_types", 9),
     ],
 )

@@ -4,7 +4,7 @@ but are not in the clinical vocabulary (loaded on first need)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TypeVar
@@ -76,30 +76,62 @@ def _solvent(words: Sequence[str], j: int) -> bool:
     return j < len(words) and words[j] in ("solvate", "solvates")
 
 
+#: What a name in FDA's lists stands for: (name, readings, whether it is a product name).
+Entry = tuple[str, tuple[str, ...], bool]
+
+
+class _Entries(Mapping[str, Entry]):
+    """FDA's names, each stored as little as it needs: a substance name as the substance's
+    id, a product name as its ingredients (a tuple shared by every product holding them).
+    Read as :data:`Entry` tuples, made when asked for."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw: dict[str, str | tuple[str, ...]]) -> None:
+        self._raw = raw
+
+    @staticmethod
+    def _entry(key: str, value: str | tuple[str, ...]) -> Entry:
+        return (value, (value,), False) if isinstance(value, str) else (key, value, True)
+
+    def __getitem__(self, key: str) -> Entry:
+        return self._entry(key, self._raw[key])
+
+    def get(self, key: str, default: Entry | None = None) -> Entry | None:  # type: ignore[override]
+        value = self._raw.get(key)
+        return default if value is None else self._entry(key, value)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 class OtherSubstances:
     """FDA's other drug substances: exact names, longest first (loaded on first need)."""
 
     def __init__(self) -> None:
         # product names first: the larger file, parsed while little else is held
-        brands: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+        raw: dict[str, str | tuple[str, ...]] = {}
         shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per ingredient list
         #: product names that several products with different ingredients share
         self.alternatives: dict[str, tuple[tuple[str, ...], ...]] = {}
         for brand in iter_ndc_brands():
-            ingredients = shared.setdefault(brand.ingredients, brand.ingredients)
-            brands[brand.id] = (brand.id, ingredients, True)
+            raw[brand.id] = shared.setdefault(brand.ingredients, brand.ingredients)
             if brand.alternatives:
                 self.alternatives[brand.id] = brand.alternatives
-        self.exact: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+        del shared
         for sub in iter_fda_substances():
-            entry = (sub.id, (sub.id,), False)  # one entry shared by every name of it
             for name in sub.names:
-                self.exact[name] = entry
-        for key, value in brands.items():
-            self.exact.setdefault(key, value)  # a substance name wins over a product name
+                raw[name] = sub.id  # a substance name wins over a product name
+        self.exact: Mapping[str, Entry] = _Entries(raw)
         # the longest name (in words) that starts with each word: bounds the search
         self.longest: dict[str, int] = {}
-        for key in self.exact:
+        for key in raw:
             first, _, rest = key.partition(" ")
             size = rest.count(" ") + 2 if rest else 1
             if size > self.longest.get(first, 0):
@@ -107,9 +139,9 @@ class OtherSubstances:
         # a one-word substance name that starts longer substance names: their second words
         # ("polyethylene" of "polyethylene glycol 400")
         self._goes_on: dict[str, set[str]] = {}
-        for key, (_, _, product) in self.exact.items():
+        for key, value in raw.items():
             first, _, rest = key.partition(" ")
-            if rest and not product and first in self.exact:
+            if rest and isinstance(value, str) and first in raw:
                 second = rest.partition(" ")[0]
                 if second not in STOP_WORDS and not second.isdigit():
                     self._goes_on.setdefault(first, set()).add(second)

@@ -161,6 +161,9 @@ calcium magnesium carbonate dihydrochloride trihydrochloride disodium trisodium 
 tromethamine meglumine dimeglumine tosylate tosilate besilate mesilate esylate edisylate
 iodide benzoate metilsulfate methylsulfate methosulfate oleate aspartate glycinate oxalate
 pivalate isethionate olamine diolamine hydrate acetonide
+tetrahydrate pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate
+dodecahydrate tetradecahydrate hexadecahydrate octadecahydrate hemipentahydrate
+hemiheptahydrate heminonahydrate
 """
 _NOTES = """
 none nkda nka nkma na n a see notes note patient pt pts refused refuses declined declines
