@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kratom_safety import DATA_VERSION, DataIntegrityError
-from kratom_safety._data import DATASETS, Store, build_store, read_dataset
+from kratom_safety._data import DATASETS, Store, build_store, iter_dataset, read_dataset
 from kratom_safety._text import normalize
 
 SAFE_WORDING = re.compile(r"\bsafe(ly|ty)?\b", re.I)
@@ -276,3 +276,50 @@ def test_dangling_reference_is_refused() -> None:
         build_store(reader)
     assert exc.value.file == "substances.json"
     assert exc.value.record == "kratom"
+
+
+def _envelope(records: list[dict[str, Any]], **order: Any) -> dict[str, Any]:
+    return {
+        "dataset": "known_words",
+        "schema_version": 1,
+        "data_version": DATA_VERSION,
+        "records": records,
+        **order,
+    }
+
+
+_WORDS = [{"id": "a", "words": ["apple"]}, {"id": "b", "words": ["berry", "bean"]}]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        json.dumps(_envelope(_WORDS), indent=1),  # as the build writes it: streamed
+        json.dumps(_envelope(_WORDS)),  # compact: parsed whole
+        json.dumps(
+            {"records": _WORDS, **{k: v for k, v in _envelope([]).items() if k != "records"}}
+        ),
+        json.dumps(_envelope([]), indent=1),  # no record at all
+    ],
+)
+def test_a_large_dataset_reads_the_same_whatever_its_layout(raw: str) -> None:
+    """A large list is parsed one record at a time when its envelope is laid out as the build
+    writes it, and whole otherwise: the same records either way."""
+    got = [(r.id, r.words) for r in iter_dataset("known_words", raw.encode())]
+    expected = [(r["id"], tuple(r["words"])) for r in json.loads(raw)["records"]]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        json.dumps(_envelope(_WORDS), indent=1)[:-30],  # cut inside a record
+        json.dumps(_envelope(_WORDS), indent=1) + "\n[]",  # something after the envelope
+        json.dumps(_envelope(_WORDS), indent=1).replace("},", "} ;", 1),  # no comma
+        json.dumps(_envelope(_WORDS, dataset="ndc_brands"), indent=1),  # another dataset's
+        json.dumps({**_envelope(_WORDS), "extra": 1}, indent=1),  # a key too many
+    ],
+)
+def test_a_broken_large_dataset_is_refused(raw: str) -> None:
+    with pytest.raises(DataIntegrityError):
+        list(iter_dataset("known_words", raw.encode()))

@@ -61,7 +61,7 @@ def test_fda_lists_are_read_only_when_the_string_may_name_one_of_theirs(
         "import kratom_safety as ks\n"
         "from kratom_safety import _data\n"
         "seen, read = set(), _data._records\n"
-        "_data._records = lambda name, raw: seen.add(name) or read(name, raw)\n"
+        "_data._records = lambda name, raw, *a, **k: seen.add(name) or read(name, raw, *a, **k)\n"
         f"ks.resolve({text!r})\n"
         "print('fda_substances' in seen)\n"
     )

@@ -15,6 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ._cache import register
 from ._errors import DataIntegrityError
+from ._jsonstream import json_list_items
 from ._models import (
     AdverseEvent,
     Alias,
@@ -147,11 +148,8 @@ def iter_dataset(name: str, raw: bytes | None = None) -> Iterator[Any]:
     only the caller's own index is kept in memory, not every record as a model."""
     fn = DATASETS[name].filename
     model = DATASETS[name].model
-    records = _records(name, raw)
-    if not isinstance(records, list):
-        raise DataIntegrityError("records must be a list", file=fn)
     previous: str | None = None
-    for i, rec in enumerate(records):
+    for i, rec in enumerate(_records(name, raw, stream=True)):
         try:
             item = model.model_validate(rec)
         except ValidationError as exc:
@@ -165,18 +163,50 @@ def iter_dataset(name: str, raw: bytes | None = None) -> Iterator[Any]:
         yield item
 
 
-def _records(name: str, raw: bytes | None) -> object:
-    ds = DATASETS[name]
-    fn = ds.filename
+def _records(name: str, raw: bytes | None, stream: bool = False) -> Any:
+    """A dataset's records, its envelope checked. With ``stream``, an iterator that parses one
+    record at a time (a large list's JSON is never all in memory beside the index built from
+    it); its envelope is checked before the first record."""
+    fn = DATASETS[name].filename
     if raw is None:
         try:
             raw = files("kratom_safety").joinpath("data", fn).read_bytes()
         except (FileNotFoundError, OSError) as exc:
             raise DataIntegrityError(f"cannot read data file ({exc})", file=fn) from None
     try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise DataIntegrityError(f"not valid UTF-8 JSON ({exc})", file=fn) from None
+    del raw
+    at = text.find(_RECORDS_KEY) if stream else -1
+    if at >= 0:  # the envelope as the build writes it: records last
+        try:
+            head = json.loads(text[:at] + _RECORDS_KEY + "]}")
+        except json.JSONDecodeError:
+            head = None
+        if isinstance(head, dict) and set(head) == _ENVELOPE_KEYS and head["records"] == []:
+            _check_envelope(name, head)
+            return _stream(fn, text, at + len(_RECORDS_KEY))
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataIntegrityError(f"not valid UTF-8 JSON ({exc})", file=fn) from None
+    _check_envelope(name, doc)
+    return iter(doc["records"]) if stream else doc["records"]
+
+
+_RECORDS_KEY = '"records": ['
+
+
+def _stream(fn: str, text: str, at: int) -> Iterator[object]:
+    try:
+        yield from json_list_items(text, at)
+    except ValueError as exc:
+        raise DataIntegrityError(f"not valid UTF-8 JSON ({exc})", file=fn) from None
+
+
+def _check_envelope(name: str, doc: object) -> None:
+    fn = DATASETS[name].filename
     if not isinstance(doc, dict) or set(doc) != _ENVELOPE_KEYS:
         raise DataIntegrityError(
             f"envelope must have exactly the keys {sorted(_ENVELOPE_KEYS)}", file=fn
@@ -192,7 +222,8 @@ def _records(name: str, raw: bytes | None) -> object:
             f"data_version {doc['data_version']!r} does not match DATA_VERSION {DATA_VERSION!r}",
             file=fn,
         )
-    return doc["records"]
+    if not isinstance(doc["records"], list):
+        raise DataIntegrityError("records must be a list", file=fn)
 
 
 def validate_records(name: str, records: object) -> tuple[Any, ...]:
