@@ -186,6 +186,8 @@ def _in_vehicle(words: Sequence[str], parts: list[MatchPart], unmatched: list[st
 def _by_weight(words: Sequence[str]) -> bool:
     """Whether the string states a strength in grams per millilitre ("0.05 g/mL"), as
     allergen extracts do."""
+    if "g" not in words or "ml" not in words:  # (the common case: no need to look further)
+        return False
     return any(w == "g" and words[i + 1 : i + 2] == ["ml"] for i, w in enumerate(words))
 
 
