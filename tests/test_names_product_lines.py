@@ -329,3 +329,13 @@ def test_a_vape_or_cigarette_beside_another_drug_is_its_form_not_nicotine(
 @pytest.mark.parametrize("text", ["vape", "vaping daily", "cigarettes 1 ppd", "nicotine vape"])
 def test_a_vape_or_cigarette_alone_is_nicotine(text: str) -> None:
     assert _ingredients(text) == ("nicotine",)
+
+
+def test_a_whole_string_that_is_an_fda_product_name_is_that_product() -> None:
+    """Written from a word we cannot read, the whole name is looked up as written: not its
+    one drug name among unread words (which alone is most often a scent)."""
+    m = ks.resolve("Purell Alcohol Formulation")
+    assert m is not None and m.ingredients == ("alcohol",) and m.kind == "brand"
+    # followed by more words, a product name may be another member of its line: not read so
+    m = ks.resolve("Purell Alcohol Formulation Aloe Kids")
+    assert m is None or m.kind != "brand"

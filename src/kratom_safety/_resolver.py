@@ -251,6 +251,22 @@ def _resolve_words(
                 fda = other_substances()
             longest = fda.longest_at(words, i)
             spanning = fda.substance_at(words, i, longest) if longest > 1 else None
+            if (
+                spanning is None
+                and i == 0
+                and longest > 1
+                and all(is_stop(w) or w.isdigit() for w in words[longest:])
+                and fda.is_product(key := " ".join(words[:longest]))
+            ):
+                # the whole string is an FDA product name, written from a word we cannot
+                # read ("Purell Alcohol Formulation": not "alcohol" among unread words); a
+                # product name followed by more words is often another member of its line
+                name, readings, _ = fda.exact[key]
+                alternatives = fda.alternatives.get(key, ())
+                parts.append(_other_part(key, name, readings, True, alternatives))
+                leftovers.append([])
+                i += longest
+                continue
             if spanning is not None:
                 size, key, name = spanning
                 if longest > size and not parts:
