@@ -21,8 +21,8 @@ from kratom_safety._text import ProductTypeWord
     "text",
     [
         "For Men Maca Root Energetic Face Protector SPF 15",  # UV filters, not maca
-        "Re-Charge Black Pepper Antiperspirant Molton Brown",  # an aluminium salt
-        "TN Dickinsons Witch Hazel Antibacterial",  # benzethonium, not witch hazel
+        "Black Pepper Antiperspirant Molton",  # an aluminium salt
+        "Dickinsons Witch Hazel Antibacterial",  # benzethonium, not witch hazel
     ],
 )
 def test_a_substance_no_product_of_the_type_holds_is_not_its_active(text: str) -> None:
@@ -41,6 +41,21 @@ def test_a_substance_no_product_of_the_type_holds_is_not_its_active(text: str) -
 def test_an_active_of_the_type_is_read(text: str, expected: tuple[str, ...]) -> None:
     m = ks.resolve(text)
     assert m is not None and m.ingredients == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Re-Charge Black Pepper Antiperspirant Molton Brown",
+            "aluminum zirconium tetrachlorohydrex gly",
+        ),
+        ("TN Dickinsons Witch Hazel Antibacterial", "benzethonium"),
+    ],
+)
+def test_the_whole_product_name_is_read_as_its_product(text: str, expected: str) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == (expected,)
 
 
 def test_a_substance_the_type_holds_beside_an_unread_brand_is_read() -> None:
