@@ -369,3 +369,20 @@ def test_a_plain_latin_name_in_allergy_units_is_the_pollen_fda_names_so() -> Non
         ("taraxacum officinale pollen",),
         (),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("Yellow Dock", {("rumex crispus root",), ("rumex crispus pollen",)}),
+        ("black walnut", {("black walnut",), ("juglans nigra pollen",)}),
+    ],
+)
+def test_a_bare_name_fda_lists_and_its_allergen_products_read_differently_is_ambiguous(
+    text: str, readings: set[tuple[str, ...]]
+) -> None:
+    """FDA's substance list names the root "yellow dock"; its products named "Yellow Dock" are
+    pollen extracts. Alone the name is either; a potency or a part says which."""
+    m = ks.resolve(text)
+    assert m is not None and m.ambiguous and set(m.alternatives) == readings
+    assert _read("Yellow Dock 6X pellets") == (("rumex crispus root",), ())

@@ -255,7 +255,11 @@ def test_a_plant_part_other_than_the_one_written_is_not_returned(text: str, abse
 
 def test_the_plant_part_written_is_still_read() -> None:
     assert _ingredients("calendula officinalis flower") == ("calendula officinalis flower",)
-    assert _ingredients("avena sativa") == ("avena sativa flowering top",)
+    assert _ingredients("avena sativa 6X") == ("avena sativa flowering top",)
+    # alone, the name is also that of FDA's allergen products of oat pollen: either
+    m = ks.resolve("avena sativa")
+    assert m is not None and m.ambiguous
+    assert {("avena sativa flowering top",), ("avena sativa pollen",)} <= set(m.alternatives)
 
 
 def test_a_product_line_member_for_other_patients_is_not_the_adult_product() -> None:

@@ -25,11 +25,9 @@ from rapidfuzz import fuzz, process
 from ._cache import register
 from ._context import additive, after_vehicle, extract_context, settle, type_actives
 from ._errors import InvalidInputError
+from ._extracts import allergen_named, also_an_extract, extract_named
 from ._fda import (
-    MAX_PRODUCT_WORDS,
     OtherSubstances,
-    allergen_names,
-    allergen_words,
     known_words,
     other_substances,
 )
@@ -341,7 +339,7 @@ def _resolve_words(
         if not content:
             continue
         joined = " ".join(content)
-        extract = _extract_named(joined, words, bool(other))
+        extract = extract_named(joined, words, bool(other))
         if extract is not None:
             parts.append(extract)
             continue
@@ -391,55 +389,6 @@ def _resolve_words(
             else:
                 parts.append(p)
     return settle(idx, words, parts, unmatched + set_aside if set_aside else unmatched)
-
-
-def _extract_named(joined: str, words: Sequence[str], other: bool) -> MatchPart | None:
-    """An unread name in an allergen extract or an injection ("BANANA 0.05G/ML INJ"), not
-    beside other substances read: an everyday word FDA's products give as an active
-    ingredient (a food), or a plant FDA names only with "pollen" after it. A word that is
-    both ("hemp": the plant or its pollen) is ambiguous. A common name that FDA's list gives
-    to the pollen of one species, and no allergen product carries (see ``_allergen_named``), is
-    not read alone: it may be written for another species ("linden pollen" is FDA's Tilia
-    cordata; the US products named "Linden" are Tilia americana)."""
-    if other or not extract_context(words):
-        return None
-    readings: list[tuple[str, ...]] = []
-    food = allergen_words().get(joined)
-    if food is not None:
-        readings.append((food,))
-    pollen = other_substances().exact.get(f"{joined} pollen")
-    if pollen is not None and pollen[1] and all(i.endswith(" pollen") for i in pollen[1]):
-        if food is None and pollen[1] != (f"{joined} pollen",):
-            return None  # a common name: which species is not known
-        readings.append(pollen[1])
-    if len(readings) == 1:
-        return MatchPart(joined, readings[0][0], "other_substance", 100.0, readings[0])
-    if readings:
-        return MatchPart(joined, joined, "other_substance", 100.0, (), tuple(readings))
-    return None
-
-
-def _allergen_named(idx: Index, text: str, words: Sequence[str]) -> Match | None:
-    """An allergen extract's or an injection's string made of a name FDA's allergen products
-    carry and their strength and form ("burr oak 0.1 g/mL injection"): what the products of
-    that name hold (FDA's list may give the name to another part: "burr oak" is the tree's
-    bark there). Ambiguous when those products differ ("black walnut": the pollen or the
-    nut)."""
-    names = allergen_names()
-    for size in range(min(len(words), MAX_PRODUCT_WORDS), 0, -1):
-        key = " ".join(words[:size])
-        readings = names.get(key)
-        if readings is None:
-            continue
-        if not all(w.isdigit() or is_stop(w) for w in words[size:]):
-            return None  # more is named than the extract
-        ingredients, alternatives = readings
-        ours = any(i in idx.exact for i in ingredients)
-        kind: MatchKind = "brand" if ours else "other_substance"
-        name = ingredients[0] if len(ingredients) == 1 else key
-        part = MatchPart(key, name, kind, 100.0, ingredients, alternatives)
-        return _build_match(text, [part], [])
-    return None
 
 
 def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Match:
@@ -497,14 +446,16 @@ def resolve_cached(text: str) -> Match | None:
     if SUPPLY_WORDS.intersection(words):
         return None  # a supply or device, not a medicine: reported as unrecognised
     if extract_context(words):
-        named = _allergen_named(idx, text, words)
+        named = allergen_named(idx, words)
         if named is not None:
-            return named
+            return _build_match(text, [named], [])
     parts, unmatched = _resolve_words(idx, words, text=text)
     if not parts:
         parts, unmatched = _resolve_words(idx, words, allow_stop=True, text=text)
     if not parts:
         return None
+    if len(parts) == 1 and parts[0].kind == "other_substance" and not unmatched:
+        parts = [also_an_extract(parts[0], words)]
     return _build_match(text, parts, unmatched)
 
 
