@@ -16,7 +16,15 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from unii import MAX_READINGS, UniiList, held_out_row, key, ndc_rows, product_usable
+from unii import (
+    MAX_READINGS,
+    UniiList,
+    held_out_row,
+    key,
+    ndc_rows,
+    product_usable,
+    row_substances,
+)
 
 from kratom_safety._text import STOP_WORDS
 
@@ -49,13 +57,7 @@ def allergen_names(
     for row in ndc_rows(pinned):
         if not _extract_row(row) or held_out_row(row, held_out):
             continue
-        found: set[str] = set()
-        for sub in row["SUBSTANCENAME"].split(";"):
-            unii = ul.unii_of(sub.strip()) if sub.strip() else None
-            if unii is None:
-                found = set()
-                break
-            found.add(canonical_of(unii))
+        found = row_substances(row, ul, canonical_of)
         if not found:
             continue
         brand = row["PROPRIETARYNAME"].strip()

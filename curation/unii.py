@@ -594,15 +594,7 @@ def ndc_brands(
     described: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     described_words: dict[str, set[str]] = defaultdict(set)  # the words of their substances
     for row in ndc_rows(pinned):
-        found: list[str] = []
-        for sub in row["SUBSTANCENAME"].split(";"):
-            unii = ul.unii_of(sub.strip()) if sub.strip() else None
-            if unii is None:
-                found = []
-                break
-            name = canonical_of(unii)
-            if name not in found:
-                found.append(name)
+        found = row_substances(row, ul, canonical_of)
         if not found:
             continue
         brand = row["PROPRIETARYNAME"].strip()
@@ -819,6 +811,22 @@ def ndc_substances(pinned: Callable[[str], pathlib.Path], held_out: set[str]) ->
             continue
         out.update(s.strip() for s in row["SUBSTANCENAME"].split(";") if s.strip())
     return out
+
+
+def row_substances(
+    row: dict[str, str], ul: UniiList, canonical_of: Callable[[str], str]
+) -> list[str]:
+    """An NDC row's substances as our names or FDA's display names, in the row's order; empty
+    when one of them is not in FDA's list (the row is not read)."""
+    found: list[str] = []
+    for sub in row["SUBSTANCENAME"].split(";"):
+        unii = ul.unii_of(sub.strip()) if sub.strip() else None
+        if unii is None:
+            return []
+        name = canonical_of(unii)
+        if name not in found:
+            found.append(name)
+    return found
 
 
 def held_out_row(row: dict[str, str], held_out: set[str]) -> bool:
