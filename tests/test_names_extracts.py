@@ -326,12 +326,16 @@ def test_a_name_fdas_allergen_products_carry_is_what_they_hold(text: str, expect
     [
         ("black walnut 0.05 g/mL injection", {("black walnut",), ("juglans nigra pollen",)}),
         ("english walnut 1 g/20mL injection", {("english walnut",), ("juglans regia pollen",)}),
+        # a bare name FDA's list gives to one substance and its allergen products to another
+        ("Yellow Dock", {("rumex crispus root",), ("rumex crispus pollen",)}),
+        ("black walnut", {("black walnut",), ("juglans nigra pollen",)}),
     ],
 )
 def test_an_allergen_name_whose_products_differ_is_ambiguous(
     text: str, readings: set[tuple[str, ...]]
 ) -> None:
-    """FDA's products named "Black Walnut" are the nut's extract or the pollen's: no guess."""
+    """FDA's products named "Black Walnut" are the nut's extract or the pollen's: no guess.
+    FDA's substance list names the root "yellow dock"; its products so named are pollen."""
     m = ks.resolve(text)
     assert m is not None and m.ambiguous and m.ingredients == ()
     assert set(m.alternatives) == readings
@@ -371,18 +375,7 @@ def test_a_plain_latin_name_in_allergy_units_is_the_pollen_fda_names_so() -> Non
     )
 
 
-@pytest.mark.parametrize(
-    ("text", "readings"),
-    [
-        ("Yellow Dock", {("rumex crispus root",), ("rumex crispus pollen",)}),
-        ("black walnut", {("black walnut",), ("juglans nigra pollen",)}),
-    ],
-)
-def test_a_bare_name_fda_lists_and_its_allergen_products_read_differently_is_ambiguous(
-    text: str, readings: set[tuple[str, ...]]
-) -> None:
-    """FDA's substance list names the root "yellow dock"; its products named "Yellow Dock" are
-    pollen extracts. Alone the name is either; a potency or a part says which."""
-    m = ks.resolve(text)
-    assert m is not None and m.ambiguous and set(m.alternatives) == readings
+def test_a_potency_says_which_of_a_bare_names_readings() -> None:
+    """Alone, "Yellow Dock" is FDA's root or its products' pollen (see above); "6X" is no
+    pollen extract."""
     assert _read("Yellow Dock 6X pellets") == (("rumex crispus root",), ())
