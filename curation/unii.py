@@ -257,7 +257,7 @@ def derive(
 ) -> tuple[dict[str, str], dict[str, tuple[Records, str]]]:
     """(UNII per ingredient id, the derived datasets: name -> (records, the module that made
     them)): fda_names, fda_substances, ndc_brands, variable_names, allergen_words,
-    allergen_names and product_types."""
+    allergen_names, product_types and brand_routes."""
     ul = UniiList(read_rows(pinned("unii-names")))
     unii_by_ing: dict[str, str] = {}
     fixed: dict[str, str | None] = {o["id"]: o["unii"] for o in overrides}
@@ -552,6 +552,7 @@ def derive(
     ]
     # (modules of their own, which import this one)
     from allergens import allergen_names
+    from brand_routes import brand_routes
     from product_types import product_types
 
     here, there = "curation/unii.py", "curation/allergens.py"
@@ -565,6 +566,10 @@ def derive(
         "product_types": (
             product_types(pinned, ul, canonical_of, held_out),
             "curation/product_types.py",
+        ),
+        "brand_routes": (
+            brand_routes(pinned, ul, canonical_of, brand_keys(aliases, names_out), held_out),
+            "curation/brand_routes.py",
         ),
     }
 
@@ -810,6 +815,19 @@ def ndc_substances(pinned: Callable[[str], pathlib.Path], held_out: set[str]) ->
         if held_out_row(row, held_out):
             continue
         out.update(s.strip() for s in row["SUBSTANCENAME"].split(";") if s.strip())
+    return out
+
+
+def brand_keys(aliases: Records, fda_names: Records) -> dict[str, set[str]]:
+    """Our brand names as the resolver sees them, each with its ingredients: brand and
+    combination aliases, and the brand names of our ingredients in FDA's list."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for al in aliases:
+        if al["kind"] in ("brand", "combination"):
+            out[normalize(al["text"])].update(al.get("ingredients", ()))
+    for r in fda_names:
+        if r["kind"] == "brand":
+            out[r["id"]].update(r["ingredients"])
     return out
 
 

@@ -65,6 +65,7 @@ def test_record_counts_are_pinned(store: Store) -> None:
         "allergen_words": 155,
         "allergen_names": 2595,
         "product_types": 9,
+        "brand_routes": 1873,
         "combined_risks": 4,
         "class_caps": 1,
         "use_rules": 8,
@@ -74,6 +75,7 @@ def test_record_counts_are_pinned(store: Store) -> None:
     assert set(records) - set(store.counts()) == {
         "allergen_names",
         "allergen_words",
+        "brand_routes",
         "fda_prefixes",
         "fda_substances",
         "ndc_brands",

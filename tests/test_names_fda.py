@@ -26,6 +26,7 @@ def _ingredients(text: str) -> tuple[str, ...] | None:
         ("allergen_words", 155),
         ("allergen_names", 2595),
         ("product_types", 9),
+        ("brand_routes", 1873),
     ],
 )
 def test_lazy_fda_dataset_counts(dataset: str, count: int) -> None:

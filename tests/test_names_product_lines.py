@@ -343,3 +343,33 @@ def test_a_whole_string_that_is_an_fda_product_name_is_that_product() -> None:
     # followed by more words, a product name may be another member of its line: not read so
     m = ks.resolve("Purell Alcohol Formulation Aloe Kids")
     assert m is None or m.kind != "brand"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claritin Eye",  # ketotifen eye drops, not loratadine
+        "Zyrtec Itchy Eye Drops",  # ketotifen, not cetirizine
+        "Mucinex nasal spray",  # oxymetazoline, not guaifenesin
+        "Sudafed nasal spray",
+    ],
+)
+def test_a_brand_named_with_a_route_none_of_its_products_take_is_not_its_drug(text: str) -> None:
+    """A route none of the brand's FDA products that hold its drug is given by: another
+    member of the line. Left unread rather than read as the brand's usual drug."""
+    m = ks.resolve(text)
+    assert m is None or not m.ingredients
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Imitrex nasal spray", ("sumatriptan",)),  # the brand's own nasal spray
+        ("Flonase nasal spray", ("fluticasone",)),
+        ("Restasis 0.05% both eyes", ("cyclosporine",)),
+        ("cetirizine eye drops", ("cetirizine",)),  # a drug named as itself is read
+        ("Zyrtec 10 mg", ("cetirizine",)),
+    ],
+)
+def test_a_brand_with_its_own_route_is_read(text: str, expected: tuple[str, ...]) -> None:
+    assert _ingredients(text) == expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._fda import other_substances, product_types
+from ._fda import brand_routes, other_substances, product_types
 from ._index import Index
 from ._match import MatchPart
 from ._spelling import is_stop
@@ -21,6 +21,7 @@ from ._text import (
     PART_WORDS,
     POPULATION_WORDS,
     PRODUCT_TYPE_WORDS,
+    ROUTE_WORDS,
     SMOKED_FORM_WORDS,
     UNIT_WORDS,
     normalize,
@@ -34,6 +35,9 @@ _IN_CONTEXT = frozenset({"brand", "other_substance"})
 _NAMED = frozenset({"generic", "synonym", "other_substance"})
 
 Parts = tuple[list[MatchPart], list[str]]
+
+#: kinds of a part that names a product line (a brand of ours)
+_LINES = frozenset({"brand", "combination"})
 
 #: kinds of a part named by our own vocabulary that may name a plant ("coffee")
 _OURS = frozenset({"generic", "synonym"})
@@ -50,6 +54,10 @@ def settle(idx: Index, words: Sequence[str], parts: list[MatchPart], unmatched: 
     """Apply the context rules to the parts matched in ``words``."""
     if not PRODUCT_TYPE_WORDS.isdisjoint(words):
         parts, unmatched = _not_the_active(words, parts, unmatched)
+        if not parts:
+            return parts, unmatched
+    if not ROUTE_WORDS.keys().isdisjoint(words) and any(p.kind in _LINES for p in parts):
+        parts, unmatched = _given_otherwise(words, parts, unmatched)
         if not parts:
             return parts, unmatched
     if len(parts) > 1 and any(p.text in SMOKED_FORM_WORDS for p in parts):
@@ -134,6 +142,22 @@ def type_actives(words: Sequence[str]) -> frozenset[str]:
         return frozenset()
     types = product_types()
     return frozenset().union(*(types.get(w, ()) for w in named))
+
+
+def _given_otherwise(words: Sequence[str], parts: list[MatchPart], unmatched: list[str]) -> Parts:
+    """A brand of ours in a string that names a route ("eye", "nasal") none of FDA's products
+    of that brand is given by ("Zyrtec Itchy Eye Drops", "Claritin Eye": ketotifen eye drops,
+    not the oral antihistamines): another member of the line, left unread."""
+    named = {ROUTE_WORDS[w] for w in words if w in ROUTE_WORDS}
+    routes = brand_routes()
+    kept: list[MatchPart] = []
+    for p in parts:
+        given = routes.get(p.text) if p.kind in _LINES else None
+        if given is not None and not named <= given:
+            unmatched.append(p.text)
+        else:
+            kept.append(p)
+    return kept, unmatched
 
 
 def _form_of_another(parts: list[MatchPart], unmatched: list[str]) -> Parts:

@@ -33,6 +33,7 @@ from ._models import (
 )
 from ._models_fda import (
     AllergenWord,
+    BrandRoutes,
     FdaName,
     FdaPrefix,
     FdaSubstance,
@@ -109,6 +110,7 @@ DATASETS: dict[str, _Dataset[Any]] = {
         _Dataset("allergen_words", AllergenWord),
         _Dataset("allergen_names", NdcBrand),
         _Dataset("product_types", ProductType),
+        _Dataset("brand_routes", BrandRoutes),
         _Dataset("combined_risks", CombinedRiskRule),
         _Dataset("class_caps", ClassCap),
         _Dataset("use_rules", UseRule),
@@ -121,6 +123,7 @@ LAZY_DATASETS = frozenset(
     {
         "allergen_names",
         "allergen_words",
+        "brand_routes",
         "fda_prefixes",
         "fda_substances",
         "known_words",

@@ -21,6 +21,7 @@ __all__ = [
     "Readings",
     "allergen_names",
     "allergen_words",
+    "brand_routes",
     "ingredient",
     "known_words",
     "other_substances",
@@ -290,3 +291,16 @@ def product_types() -> Mapping[str, frozenset[str]]:
     each with the actives of FDA's NDC products so named (``product_types.json``, loaded on
     first need)."""
     return _product_types()
+
+
+_brand_routes = once(
+    lambda: MappingProxyType(
+        {rec.id: frozenset(rec.routes) for rec in iter_dataset("brand_routes")}
+    )
+)
+
+
+def brand_routes() -> Mapping[str, frozenset[str]]:
+    """Our brand names, each with the routes of FDA's NDC products so named
+    (``brand_routes.json``, loaded on first need)."""
+    return _brand_routes()

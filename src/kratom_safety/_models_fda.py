@@ -3,15 +3,16 @@ drug substances, NDC product names, real words and names products use for someth
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
 from ._models import UNII_PATTERN, Record
-from ._text import ProductTypeWord
+from ._text import NamedRoute, ProductTypeWord
 
 __all__ = [
     "AllergenWord",
+    "BrandRoutes",
     "FdaName",
     "FdaPrefix",
     "FdaSubstance",
@@ -122,3 +123,20 @@ class ProductType(Record):
     id: ProductTypeWord
     actives: tuple[str, ...] = Field(min_length=1)
     """Our ingredient names, or FDA's name of a substance outside the clinical vocabulary."""
+
+
+class BrandRoutes(Record):
+    """A brand name of ours with the routes of every FDA NDC product whose name starts with
+    it. A string naming a route none of them is given by ("Zyrtec Itchy Eye Drops": the eye)
+    names another member of the product line: the brand is not read as its usual drug."""
+
+    id: str = Field(min_length=1, max_length=200)
+    """The brand as the resolver sees it (normalised words)."""
+    routes: tuple[str, ...] = Field(min_length=1)
+    """FDA's route names, lower case ("oral", "ophthalmic", "nasal"...)."""
+
+    @model_validator(mode="after")
+    def _not_every_named_route(self) -> BrandRoutes:
+        if set(get_args(NamedRoute)) <= set(self.routes):
+            raise ValueError("a brand given by every named route never meets the rule")
+        return self

@@ -18,12 +18,14 @@ __all__ = [
     "POPULATION_WORDS",
     "PRODUCT_TYPE_WORDS",
     "RELEASE_WORDS",
+    "ROUTE_WORDS",
     "SALT_WORDS",
     "SMOKED_FORM_WORDS",
     "STOP_WORDS",
     "SUPPLY_WORDS",
     "UNIT_WORDS",
     "VITAMIN_SPELLINGS",
+    "NamedRoute",
     "NegationRule",
     "ProductTypeWord",
     "negation_in",
@@ -46,6 +48,22 @@ ProductTypeWord = Literal[
     "toothpaste",
 ]
 PRODUCT_TYPE_WORDS: frozenset[str] = frozenset(get_args(ProductTypeWord))
+
+#: Routes a medication string names by a word, as FDA's NDC Directory names them (lower case).
+NamedRoute = Literal["nasal", "ophthalmic"]
+
+#: The words that name them ("Zyrtec Itchy Eye Drops" is given in the eye).
+ROUTE_WORDS: Mapping[str, NamedRoute] = MappingProxyType(
+    {
+        "eye": "ophthalmic",
+        "eyes": "ophthalmic",
+        "ocular": "ophthalmic",
+        "ophthalmic": "ophthalmic",
+        "intranasal": "nasal",
+        "nasal": "nasal",
+        "nose": "nasal",
+    }
+)
 
 #: Longest medication string accepted (sig text included). Longer input is refused.
 MAX_INPUT_LENGTH = 500
