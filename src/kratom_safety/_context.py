@@ -27,12 +27,12 @@ from ._text import (
     normalize,
 )
 
-__all__ = ["additive", "after_vehicle", "extract_context", "settle", "type_actives"]
+__all__ = ["NAMED_KINDS", "additive", "after_vehicle", "extract_context", "settle", "type_actives"]
 
 #: kinds of a part the rules below look at
 _IN_CONTEXT = frozenset({"brand", "other_substance"})
 #: kinds of a part that names a substance as itself
-_NAMED = frozenset({"generic", "synonym", "other_substance"})
+NAMED_KINDS = frozenset({"generic", "synonym", "other_substance"})
 
 Parts = tuple[list[MatchPart], list[str]]
 
@@ -179,7 +179,7 @@ def _not_the_active(words: Sequence[str], parts: list[MatchPart], unmatched: lis
     allowed = frozenset().union(*(types.get(w, ()) for w in PRODUCT_TYPE_WORDS.intersection(words)))
     kept: list[MatchPart] = []
     for p in parts:
-        if p.kind in _NAMED and not allowed.issuperset(p.ingredients):
+        if p.kind in NAMED_KINDS and not allowed.issuperset(p.ingredients):
             unmatched.append(p.text)
         else:
             kept.append(p)
@@ -287,7 +287,7 @@ def _scent_of_product(
     e", "shea butter"), after an FDA product name that says what the product holds ("Dial
     Complete Antibacterial Foaming Hand Wash White Tea and Vitamin E"): the product's own
     drugs are read and the name is left unread, as the product's label does not list it."""
-    named = [p for p in parts if p.kind in _NAMED and p.text in idx.variable]
+    named = [p for p in parts if p.kind in NAMED_KINDS and p.text in idx.variable]
     if not named:  # (the common case: FDA's lists are not needed)
         return parts, unmatched
     fda = other_substances()
@@ -312,7 +312,7 @@ def _named_beside_brand(idx: Index, parts: list[MatchPart], unmatched: list[str]
     rather than the whole string being ambiguous. Not when a name is one that product names
     often use for something else ("AmeriDerm Vitamin A D" is a petrolatum ointment)."""
     others = [p for p in parts if not (p.ambiguous and p.kind == "brand")]
-    if not others or not all(p.kind in _NAMED and p.text not in idx.variable for p in others):
+    if not others or not all(p.kind in NAMED_KINDS and p.text not in idx.variable for p in others):
         return parts, unmatched
     brands = [p for p in parts if p.ambiguous and p.kind == "brand"]
     kept = [p for p in parts if p not in brands]

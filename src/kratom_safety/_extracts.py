@@ -53,7 +53,7 @@ def allergen_named(idx: Index, words: Sequence[str]) -> MatchPart | None:
         readings = names.get(key)
         if readings is None:
             continue
-        if not all(w.isdigit() or is_stop(w) for w in words[size:]):
+        if not all(is_stop(w) for w in words[size:]):
             return None  # more is named than the extract
         ingredients, alternatives = readings
         ours = any(i in idx.exact for i in ingredients)

@@ -23,7 +23,14 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from ._cache import register
-from ._context import additive, after_vehicle, extract_context, settle, type_actives
+from ._context import (
+    NAMED_KINDS,
+    additive,
+    after_vehicle,
+    extract_context,
+    settle,
+    type_actives,
+)
 from ._errors import InvalidInputError
 from ._extracts import allergen_named, also_an_extract, extract_named
 from ._fda import (
@@ -58,7 +65,6 @@ __all__ = [
 
 _MAX_NGRAM = 6
 _BRANDS = frozenset({"brand", "abbreviation", "combination"})
-_NAMED = frozenset({"generic", "synonym", "other_substance"})
 _POTENCY = frozenset({"x", "c", "m", "q", "k"})
 _LATIN_PARTS = frozenset(LATIN_PART_WORDS)
 _MAX_DESIGNATOR = 12  # vitamin B12
@@ -253,7 +259,7 @@ def _resolve_words(
                 spanning is None
                 and i == 0
                 and longest > 1
-                and all(is_stop(w) or w.isdigit() for w in words[longest:])
+                and all(is_stop(w) for w in words[longest:])
                 and fda.is_product(key := " ".join(words[:longest]))
             ):
                 # the whole string is an FDA product name, written from a word we cannot
@@ -370,7 +376,7 @@ def _resolve_words(
         # members differ)
         typed = type_actives(words)
         for p in lone:
-            if p.kind in _NAMED and p.ingredients and typed.issuperset(p.ingredients):
+            if p.kind in NAMED_KINDS and p.ingredients and typed.issuperset(p.ingredients):
                 parts.append(p)
             else:
                 unmatched.append(p.text)
