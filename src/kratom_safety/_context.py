@@ -175,8 +175,7 @@ def _not_the_active(words: Sequence[str], parts: list[MatchPart], unmatched: lis
     "antiperspirant", "sanitizer") that no FDA product of that type holds ("For Men Maca Root
     Energetic Face Protector SPF 15", "Witch Hazel Antibacterial"): a scent or a marketing
     word, not the product's active. Left unread; a product name's readings stay."""
-    types = product_types()
-    allowed = frozenset().union(*(types.get(w, ()) for w in PRODUCT_TYPE_WORDS.intersection(words)))
+    allowed = type_actives(words)
     kept: list[MatchPart] = []
     for p in parts:
         if p.kind in NAMED_KINDS and not allowed.issuperset(p.ingredients):
