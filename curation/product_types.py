@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, get_args
 
-from unii import UniiList, held_out_row, key, ndc_rows
+from unii import UniiList, held_out_row, key, ndc_rows, row_substances
 
 from kratom_safety._text import ProductTypeWord
 
@@ -40,9 +40,7 @@ def product_types(
         )
         if not named:
             continue
-        for sub in row["SUBSTANCENAME"].split(";"):
-            unii = ul.unii_of(sub.strip()) if sub.strip() else None
-            if unii is not None:
-                for w in named:
-                    actives[w].add(canonical_of(unii))
+        found = row_substances(row, ul, canonical_of)
+        for w in named:
+            actives[w].update(found)
     return [{"id": w, "actives": sorted(actives[w])} for w in sorted(actives)]
