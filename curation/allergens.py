@@ -16,15 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from unii import (
-    MAX_READINGS,
-    UniiList,
-    held_out_row,
-    key,
-    ndc_rows,
-    product_usable,
-    row_substances,
-)
+from ndc import MAX_READINGS, held_out_row, ndc_rows, row_substances
+from unii import UniiList, key, product_usable
 
 from kratom_safety._text import STOP_WORDS
 

@@ -16,7 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from typing import Any, get_args
 
-from unii import UniiList, held_out_row, key, ndc_rows, row_substances
+from ndc import held_out_row, ndc_rows, row_substances
+from unii import UniiList, key
 
 from kratom_safety._text import NamedRoute
 

@@ -54,6 +54,8 @@ VERSION_MODULE_REL = pathlib.PurePosixPath("src/kratom_safety/_dataversion.py")
 sys.path[:0] = [str(ROOT / "src"), str(CURATION)]
 
 import classes  # noqa: E402  (curation/classes.py)
+import fda_derive  # noqa: E402  (curation/fda_derive.py)
+import resolver_words  # noqa: E402  (curation/resolver_words.py)
 import unii  # noqa: E402  (curation/unii.py)
 from derived import DERIVED  # noqa: E402  (curation/derived.py)
 
@@ -217,7 +219,7 @@ def read_sources(hold_out: bool = False) -> dict[str, Records]:
     by_name = {n: places[0][0] for n, places in found.items() if len(places) == 1}
     held_out = held_out_names() if hold_out else set()
     try:
-        unii_of, derived = unii.derive(
+        unii_of, derived = fda_derive.derive(
             pinned_input,
             by_name.get("ingredients", []),
             by_name.get("aliases", []),
@@ -228,28 +230,28 @@ def read_sources(hold_out: bool = False) -> dict[str, Records]:
             english_words(),
         )
     except (KeyError, ValueError) as exc:
-        raise BuildError(f"curation/unii.py: {type(exc).__name__}: {exc}") from None
+        raise BuildError(f"curation/fda_derive.py: {type(exc).__name__}: {exc}") from None
     for ing in by_name.get("ingredients", []):
         if ing["id"] in unii_of:
             ing["unii"] = unii_of[ing["id"]]
     for name, (recs, where) in derived.items():
         found.setdefault(name, []).append((recs, where))
     fda_names = derived["fda_names"][0]
-    first_words = unii.first_words(
+    first_words = resolver_words.first_words(
         by_name.get("ingredients", []),
         by_name.get("aliases", []),
         by_name.get("substances", []),
         fda_names,
     )
-    prefixes = unii.fda_prefixes(
+    prefixes = resolver_words.fda_prefixes(
         derived["fda_substances"][0], derived["ndc_brands"][0], first_words
     )
-    found.setdefault("fda_prefixes", []).append((prefixes, "curation/unii.py"))
-    squashed = unii.run_together(
+    found.setdefault("fda_prefixes", []).append((prefixes, "curation/resolver_words.py"))
+    squashed = resolver_words.run_together(
         by_name.get("ingredients", []), by_name.get("aliases", []), by_name.get("substances", [])
     )
-    words = unii.known_words(pinned_input, held_out, english_words(), squashed)
-    found.setdefault("known_words", []).append((words, "curation/unii.py"))
+    words = resolver_words.known_words(pinned_input, held_out, english_words(), squashed)
+    found.setdefault("known_words", []).append((words, "curation/resolver_words.py"))
     data: dict[str, Records] = {}
     for name in DATASETS:
         places = found.pop(name, [])
