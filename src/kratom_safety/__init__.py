@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from ._cache import clear_caches
 from ._errors import DataIntegrityError, InvalidInputError, KratomSafetyError
 from ._fda import ingredient
-from ._resolver import Match, resolve, resolve_many, search
+from ._resolver import Match, resolve, resolve_many
+from ._search import search
 from ._version import DATA_REVIEWED, DATA_VERSION, __version__
 
 if TYPE_CHECKING:

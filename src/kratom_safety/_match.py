@@ -7,7 +7,7 @@ from typing import Literal
 
 from ._schema import MatchDict
 
-__all__ = ["Match", "MatchKind", "MatchPart"]
+__all__ = ["Match", "MatchKind", "MatchPart", "build_match"]
 
 MatchKind = Literal[
     "generic",
@@ -91,3 +91,45 @@ class Match:
                 for p in self.parts
             ],
         }
+
+
+def build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Match:
+    """The :class:`Match` of ``text`` made of ``parts``, with the words left unread."""
+    first = parts[0]
+    if len(parts) == 1:  # the common case: one part names the drug(s)
+        return Match(
+            input=text,
+            ingredients=() if first.alternatives else tuple(dict.fromkeys(first.ingredients)),
+            name=first.name,
+            kind=first.kind,
+            score=first.score,
+            parts=(first,),
+            unmatched=tuple(unmatched),
+            alternatives=tuple(dict.fromkeys(first.alternatives)),
+        )
+    ingredients: list[str] = []
+    alternatives: list[tuple[str, ...]] = []
+    for p in parts:
+        for ing in p.ingredients:
+            if ing not in ingredients:
+                ingredients.append(ing)
+        alternatives.extend(a for a in p.alternatives if a not in alternatives)
+    ambiguous = any(p.ambiguous for p in parts)
+    distinct = {frozenset(p.ingredients) for p in parts if p.ingredients}
+    if len(distinct) == 1 and not ambiguous:
+        # several parts naming the same drug ("tramadol (ULTRAM)")
+        kind: MatchKind | Literal["combination"] = first.kind
+        name = first.name
+    else:
+        kind = "combination"
+        name = " + ".join(p.name for p in parts)
+    return Match(
+        input=text,
+        ingredients=() if ambiguous else tuple(ingredients),
+        name=name,
+        kind=kind,
+        score=min(p.score for p in parts),
+        parts=tuple(parts),
+        unmatched=tuple(unmatched),
+        alternatives=tuple(alternatives),
+    )

@@ -13,14 +13,9 @@ unread, so that the nearest known name never stands in for an input we cannot re
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Literal
-
-from rapidfuzz import fuzz, process
 
 from ._cache import register
 from ._context import (
@@ -39,7 +34,7 @@ from ._fda import (
     other_substances,
 )
 from ._index import Entry, Index, get_index
-from ._match import Match, MatchKind, MatchPart
+from ._match import Match, MatchKind, MatchPart, build_match
 from ._spelling import fuzzy, is_stop, truncated
 from ._text import (
     CARRIER_WORDS,
@@ -59,7 +54,6 @@ __all__ = [
     "resolve",
     "resolve_cached",
     "resolve_many",
-    "search",
     "validate_text",
 ]
 
@@ -397,47 +391,6 @@ def _resolve_words(
     return settle(idx, words, parts, unmatched + set_aside if set_aside else unmatched)
 
 
-def _build_match(text: str, parts: list[MatchPart], unmatched: list[str]) -> Match:
-    first = parts[0]
-    if len(parts) == 1:  # the common case: one part names the drug(s)
-        return Match(
-            input=text,
-            ingredients=() if first.alternatives else tuple(dict.fromkeys(first.ingredients)),
-            name=first.name,
-            kind=first.kind,
-            score=first.score,
-            parts=(first,),
-            unmatched=tuple(unmatched),
-            alternatives=tuple(dict.fromkeys(first.alternatives)),
-        )
-    ingredients: list[str] = []
-    alternatives: list[tuple[str, ...]] = []
-    for p in parts:
-        for ing in p.ingredients:
-            if ing not in ingredients:
-                ingredients.append(ing)
-        alternatives.extend(a for a in p.alternatives if a not in alternatives)
-    ambiguous = any(p.ambiguous for p in parts)
-    distinct = {frozenset(p.ingredients) for p in parts if p.ingredients}
-    if len(distinct) == 1 and not ambiguous:
-        # several parts naming the same drug ("tramadol (ULTRAM)")
-        kind: MatchKind | Literal["combination"] = first.kind
-        name = first.name
-    else:
-        kind = "combination"
-        name = " + ".join(p.name for p in parts)
-    return Match(
-        input=text,
-        ingredients=() if ambiguous else tuple(ingredients),
-        name=name,
-        kind=kind,
-        score=min(p.score for p in parts),
-        parts=tuple(parts),
-        unmatched=tuple(unmatched),
-        alternatives=tuple(alternatives),
-    )
-
-
 @lru_cache(maxsize=65536)
 def resolve_cached(text: str) -> Match | None:
     """:func:`resolve` of an already validated string, cached (a :class:`Match` is immutable)."""
@@ -454,7 +407,7 @@ def resolve_cached(text: str) -> Match | None:
     if extract_context(words):
         named = allergen_named(idx, words)
         if named is not None:
-            return _build_match(text, [named], [])
+            return build_match(text, [named], [])
     parts, unmatched = _resolve_words(idx, words, text=text)
     if not parts:
         parts, unmatched = _resolve_words(idx, words, allow_stop=True, text=text)
@@ -462,7 +415,7 @@ def resolve_cached(text: str) -> Match | None:
         return None
     if len(parts) == 1 and parts[0].kind == "other_substance" and not unmatched:
         parts = [also_an_extract(parts[0], words)]
-    return _build_match(text, parts, unmatched)
+    return build_match(text, parts, unmatched)
 
 
 register(resolve_cached.cache_clear)
@@ -487,47 +440,3 @@ def resolve_many(texts: Iterable[str]) -> list[Match | None]:
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
         raise InvalidInputError("expected an iterable of medication strings", value=texts)
     return [resolve_cached(validate_text(t, index=i)) for i, t in enumerate(texts)]
-
-
-def search(query: str, limit: int = 5) -> list[Match]:
-    """Ranked suggestions for ``query`` (possibly empty), for autocomplete or "did you mean".
-
-    Exact and prefix matches come first, then fuzzy ones; each suggestion names one entry.
-    """
-    validate_text(query)
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100:
-        raise InvalidInputError("limit must be an integer from 1 to 100", value=limit)
-    idx = get_index()
-    q = normalize(query)
-    if not q:
-        return []
-    ranked: dict[str, float] = {}
-    fuzzy: set[str] = set()
-    if q in idx.exact:
-        ranked[q] = 100.0
-    start = bisect.bisect_left(idx.names, q)
-    for key in itertools.islice(idx.names, start, None):
-        if not key.startswith(q) or len(ranked) >= limit * 4:
-            break
-        ranked.setdefault(key, 90.0 + 10.0 * len(q) / len(key) - 0.01)
-    if len(ranked) < limit and len(q) >= 3:
-        for key, score, _ in process.extract(
-            q, idx.names, scorer=fuzz.ratio, processor=None, limit=limit * 3, score_cutoff=70
-        ):
-            if key not in ranked:
-                ranked[key] = float(score) * 0.9
-                fuzzy.add(key)
-    out: list[Match] = []
-    seen: set[tuple[str, ...]] = set()
-    for key, score in sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0])):
-        e = idx.exact[key]
-        reading = e.ingredients or tuple(x for alt in e.alternatives for x in alt)
-        if (e.name, *reading) in seen:
-            continue
-        seen.add((e.name, *reading))
-        kind: MatchKind = "fuzzy" if key in fuzzy else e.kind
-        part = MatchPart(key, e.name, kind, score, e.ingredients, e.alternatives)
-        out.append(_build_match(query, [part], []))
-        if len(out) == limit:
-            break
-    return out
