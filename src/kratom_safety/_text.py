@@ -182,6 +182,11 @@ pivalate isethionate olamine diolamine hydrate acetonide
 tetrahydrate pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate
 dodecahydrate tetradecahydrate hexadecahydrate octadecahydrate hemipentahydrate
 hemiheptahydrate heminonahydrate
+saccharate lactobionate erbumine hippurate mandelate tannate undecanoate undecylate
+cilexetil proxetil etexilate polistirex dimesylate ditosylate dimethanesulfonate trifenatate
+mucate butyrate enantate caproate diacetate difumarate dimaleate hemisuccinate dipotassium
+ethanolate monohydrochloride trifluoroacetate phenylpropionate phenpropionate hemihydrobromide
+laurylsulfate hibenzate tebutate aceponate cyclotate metasulfobenzoate
 """
 _NOTES = """
 none nkda nka nkma na n a see notes note patient pt pts refused refuses declined declines
