@@ -122,12 +122,27 @@ def derive(
 
     listed = ndc_product_moieties(pinned, ul, moiety, held_out)
 
+    # the products of each name, and of each name's first words (a product line)
+    line: dict[str, list[set[str]]] = defaultdict(list)
+    for name, helds in listed.items():
+        words = name.split()
+        for n in range(1, len(words)):
+            line[" ".join(words[:n])].extend(helds)
+
     def listed_otherwise(k: str, unii: str) -> bool:
         # a salt named otherwise ("pentamidine diisethionate") is the same drug: a product
         # disagrees only when none of its drugs shares a word with the brand's
         words = {w for w in moiety(unii).split() if len(w) >= MIN_LETTERS}
-        return any(
+        if any(
             not any(words.intersection(m.split()) for m in held) for held in listed.get(k, ())
+        ):
+            return True
+        # a product line that the brand's name starts and whose products hold another drug
+        # too is the US product line, whose members differ ("Vicks Formula 44", "Silphen"):
+        # the NDC Directory's names read it
+        return any(
+            any(not words.intersection(m.split()) for m in held)
+            for held in (*listed.get(k, ()), *line.get(k, ()))
         )
 
     # A brand that begins a longer name of ours is an umbrella brand ("Robitussin" for

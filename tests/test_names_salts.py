@@ -49,3 +49,31 @@ def test_the_adderall_salts_are_its_two_drugs() -> None:
 def test_a_counter_ion_word_alone_names_no_drug(word: str) -> None:
     assert word in SALT_WORDS
     assert ks.resolve(word) is None
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # FDA's list gives the brand to one product; the US products of that name hold more
+        ("Naphcon-A", ("naphazoline", "pheniramine")),
+        ("Hespan", ("hetastarch", "sodium chloride")),
+    ],
+)
+def test_a_brand_reads_as_its_us_products_hold(text: str, expected: tuple[str, ...]) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_it"),
+    [
+        ("Vicks Formula 44", "diphenhydramine"),  # a line of cough products, mostly DM
+        ("Protec", "lisofylline"),  # US products: menthol, or zinc oxide
+        ("Brovex", "brompheniramine"),  # brompheniramine with DM and PE, or DM and PSE
+        ("Selsun", "selenium sulfide"),  # the line holds salicylic acid, pyrithione zinc...
+    ],
+)
+def test_a_brand_whose_product_line_differs_is_not_read_as_fdas_one_drug(
+    text: str, not_it: str
+) -> None:
+    m = ks.resolve(text)
+    assert m is None or m.ambiguous or not_it not in m.ingredients
+    assert m is None or m.ingredients == ()
