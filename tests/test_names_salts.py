@@ -49,6 +49,8 @@ def test_the_adderall_salts_are_its_two_drugs() -> None:
 def test_a_counter_ion_word_alone_names_no_drug(word: str) -> None:
     assert word in SALT_WORDS
     assert ks.resolve(word) is None
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
