@@ -22,6 +22,9 @@ from kratom_safety._text import SALT_WORDS
         ("vilanterol trifenatate", ("vilanterol",)),
         ("testosterone undecanoate", ("testosterone",)),
         ("methenamine hippurate 1 g tablet", ("methenamine",)),
+        ("miconazole nitrate 2% vaginal cream", ("miconazole",)),
+        ("thiamine mononitrate", ("thiamine",)),
+        ("azilsartan medoxomil monopotassium", ("azilsartan",)),
     ],
 )
 def test_a_salt_or_ester_of_our_drug_is_our_drug(text: str, expected: tuple[str, ...]) -> None:

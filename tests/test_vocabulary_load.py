@@ -77,7 +77,7 @@ def test_store_holds_the_vocabulary_records() -> None:
         assert getattr(store, name) is getattr(vocab, name)
     assert len(vocab.ingredients) == 1647
     assert len(vocab.aliases) == 3635
-    assert len(vocab.fda_names) == 4020
+    assert len(vocab.fda_names) == 4005
     assert len(vocab.substances) == 3
 
 

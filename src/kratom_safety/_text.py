@@ -186,7 +186,8 @@ saccharate lactobionate erbumine hippurate mandelate tannate undecanoate undecyl
 cilexetil proxetil etexilate polistirex dimesylate ditosylate dimethanesulfonate trifenatate
 mucate butyrate enantate caproate diacetate difumarate dimaleate hemisuccinate dipotassium
 ethanolate monohydrochloride trifluoroacetate phenylpropionate phenpropionate hemihydrobromide
-laurylsulfate hibenzate tebutate aceponate cyclotate metasulfobenzoate
+laurylsulfate hibenzate tebutate aceponate cyclotate metasulfobenzoate nitrate mononitrate
+monopotassium adipate
 """
 _NOTES = """
 none nkda nka nkma na n a see notes note patient pt pts refused refuses declined declines
