@@ -219,7 +219,7 @@ def read_sources(hold_out: bool = False) -> dict[str, Records]:
     by_name = {n: places[0][0] for n, places in found.items() if len(places) == 1}
     held_out = held_out_names() if hold_out else set()
     try:
-        unii_of, derived = fda_derive.derive(
+        unii_of, derived, substance_words = fda_derive.derive(
             pinned_input,
             by_name.get("ingredients", []),
             by_name.get("aliases", []),
@@ -250,7 +250,18 @@ def read_sources(hold_out: bool = False) -> dict[str, Records]:
     squashed = resolver_words.run_together(
         by_name.get("ingredients", []), by_name.get("aliases", []), by_name.get("substances", [])
     )
-    words = resolver_words.known_words(pinned_input, held_out, english_words(), squashed)
+    near = resolver_words.within_reach(
+        substance_words,
+        [
+            *resolver_words.our_names(
+                by_name.get("ingredients", []),
+                by_name.get("aliases", []),
+                by_name.get("substances", []),
+            ),
+            *(r["id"] for r in fda_names),
+        ],
+    )
+    words = resolver_words.known_words(pinned_input, held_out, english_words(), squashed, near)
     found.setdefault("known_words", []).append((words, "curation/resolver_words.py"))
     data: dict[str, Records] = {}
     for name in DATASETS:

@@ -29,6 +29,7 @@ from ndc import ndc_brands, ndc_product_moieties, ndc_substances, variable_names
 from product_types import product_types
 from unii import (
     COMMON_WORD_USES,
+    DRUG_TAGS,
     MAX_WORDS,
     MIN_LETTERS,
     NAME_TAGS,
@@ -60,10 +61,11 @@ def derive(
     held_out: set[str],
     everyday: set[str],
     english: set[str],
-) -> tuple[dict[str, str], dict[str, tuple[Records, str]]]:
+) -> tuple[dict[str, str], dict[str, tuple[Records, str]], set[str]]:
     """(UNII per ingredient id, the derived datasets: name -> (records, the module that made
     them)): fda_names, fda_substances, ndc_brands, variable_names, allergen_words,
-    allergen_names, product_types and brand_routes."""
+    allergen_names, product_types and brand_routes; and the words of other substances'
+    names, see ``substance_words``)."""
     ul = UniiList(read_rows(pinned("unii-names")))
     unii_by_ing: dict[str, str] = {}
     fixed: dict[str, str | None] = {o["id"]: o["unii"] for o in overrides}
@@ -133,9 +135,7 @@ def derive(
         # a salt named otherwise ("pentamidine diisethionate") is the same drug: a product
         # disagrees only when none of its drugs shares a word with the brand's
         words = {w for w in moiety(unii).split() if len(w) >= MIN_LETTERS}
-        if any(
-            not any(words.intersection(m.split()) for m in held) for held in listed.get(k, ())
-        ):
+        if any(not any(words.intersection(m.split()) for m in held) for held in listed.get(k, ())):
             return True
         # a product line that the brand's name starts and whose products hold another drug
         # too is the US product line, whose members differ ("Vicks Formula 44", "Silphen"):
@@ -372,22 +372,57 @@ def derive(
         for name, u in readings
     ]
     here, there = "curation/fda_derive.py", "curation/allergens.py"
-    return unii_by_ing, {
-        "fda_names": (names_out, here),
-        "fda_substances": (substances_out, here),
-        "ndc_brands": (brands, "curation/ndc.py"),
-        "variable_names": (variable, "curation/ndc.py"),
-        "allergen_words": (allergen_out, here),
-        "allergen_names": (allergen_names(pinned, ul, canonical_of, set(ours), held_out), there),
-        "product_types": (
-            product_types(pinned, ul, canonical_of, held_out),
-            "curation/product_types.py",
-        ),
-        "brand_routes": (
-            brand_routes(pinned, ul, canonical_of, brand_keys(aliases, names_out), held_out),
-            "curation/brand_routes.py",
-        ),
-    }
+    words = substance_words(ul, ingredient_of)
+    return (
+        unii_by_ing,
+        {
+            "fda_names": (names_out, here),
+            "fda_substances": (substances_out, here),
+            "ndc_brands": (brands, "curation/ndc.py"),
+            "variable_names": (variable, "curation/ndc.py"),
+            "allergen_words": (allergen_out, here),
+            "allergen_names": (
+                allergen_names(pinned, ul, canonical_of, set(ours), held_out),
+                there,
+            ),
+            "product_types": (
+                product_types(pinned, ul, canonical_of, held_out),
+                "curation/product_types.py",
+            ),
+            "brand_routes": (
+                brand_routes(pinned, ul, canonical_of, brand_keys(aliases, names_out), held_out),
+                "curation/brand_routes.py",
+            ),
+        },
+        words,
+    )
+
+
+def substance_words(ul: UniiList, ingredient_of: Callable[[str], str | None]) -> set[str]:
+    """Real words of FDA's names of substances that are not ours, which the resolver never
+    spelling-corrects into one of ours ("ethylmorphine" is not methylmorphine, "apatinib" not
+    afatinib, the "ovine" of "hyaluronidase (ovine)" not the Ovide brand): the words of an
+    official or common name that a pharmacopoeia, a drug dictionary or the Merck Index gives
+    ("CORTICORELIN OVINE [USAN]"), and common names of one word. A word that an official,
+    common or brand name of one of our substances, or of its salts, also uses stays
+    correctable ("cyclosporin": "CYCLOSPORIN A" is cyclosporine), and so does a word seen only
+    in other names ("fentany", a misspelling in one name of the list). Names of impurities
+    ("... IMPURITY B [EP IMPURITY]") are no names of the substance they are filed under."""
+    ours: set[str] = set()
+    other: set[str] = set()
+    named_by = DRUG_TAGS | NAME_TAGS | {"MI"}
+    for unii, names in ul.names.items():
+        mine = ingredient_of(unii) is not None
+        for name, kind in names:
+            found = tags(name)
+            if kind not in ("of", "cn", "bn") or any("IMPURITY" in t for t in found):
+                continue
+            words = key(name).split()
+            if mine:
+                ours.update(words)
+            elif kind != "bn" and (len(words) == 1 or named_by.intersection(found)):
+                other.update(words)
+    return other - ours
 
 
 def brand_keys(aliases: Records, fda_names: Records) -> dict[str, set[str]]:

@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+import bisect
 import pathlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ndc import held_out_row, ndc_rows
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from unii import Records, key
 
@@ -17,7 +19,7 @@ from kratom_safety._spelling import max_edits
 from kratom_safety._text import STOP_WORDS, normalize
 
 
-def _our_names(ingredients: Records, aliases: Records, substances: Records) -> list[str]:
+def our_names(ingredients: Records, aliases: Records, substances: Records) -> list[str]:
     """Every name of ours as written: ingredients and their synonyms, aliases, substances."""
     texts: list[str] = []
     for ing in ingredients:
@@ -31,8 +33,38 @@ def _our_names(ingredients: Records, aliases: Records, substances: Records) -> l
 def run_together(ingredients: Records, aliases: Records, substances: Records) -> set[str]:
     """Our names of two words or more with their words run together ("lamb" for "L-AmB"),
     as the resolver also matches them."""
-    texts = _our_names(ingredients, aliases, substances)
+    texts = our_names(ingredients, aliases, substances)
     return {k.replace(" ", "") for k in map(normalize, texts) if " " in k}
+
+
+#: Shortest word the resolver reads as a name cut short (``_spelling.truncated``).
+_MIN_TRUNCATED = 6
+
+
+def within_reach(words: Iterable[str], names: Iterable[str]) -> set[str]:
+    """The words the resolver's spelling step could turn into one of ``names`` (the names of
+    ours and our brands from FDA's list): a name within its edit distance, or a longer name
+    the word starts. Only they need to be known words; the others are never corrected."""
+    keys = sorted({k for k in map(normalize, names) if k})
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for k in keys:
+        by_length[len(k)].append(k)
+    out: set[str] = set()
+    for w in words:
+        n, edits = len(w), max_edits(len(w))
+        i = bisect.bisect_right(keys, w)
+        if n >= _MIN_TRUNCATED and i < len(keys) and keys[i].startswith(w):
+            out.add(w)
+            continue
+        for length in range(n - edits, n + edits + 1):
+            found = process.extractOne(
+                w, by_length.get(length, ()), scorer=OSA.distance, processor=None,
+                score_cutoff=edits,
+            )  # fmt: skip
+            if found is not None:
+                out.add(w)
+                break
+    return out
 
 
 def first_words(
@@ -41,7 +73,7 @@ def first_words(
     """Every word the resolver can meet as the first word of a name it matched before
     reading FDA's lists: the first word of each name of ours (and of the name run together),
     and every stop word."""
-    texts = [*_our_names(ingredients, aliases, substances), *(r["id"] for r in fda_names)]
+    texts = [*our_names(ingredients, aliases, substances), *(r["id"] for r in fda_names)]
     out = set(STOP_WORDS)
     for text in texts:
         k = normalize(text)
@@ -69,19 +101,26 @@ def known_words(
     held_out: set[str],
     english: set[str],
     run_together: set[str],
+    substance_words: set[str],
 ) -> Records:
     """Words the resolver never spelling-corrects, nor reads as a name of ours with its words
     run together: everyday English words, and the words of the proprietary names in FDA's NDC
     Directory (a real product word such as "Dorflex" or "Suphedrine" is not a misspelling of
     Norflex or ephedrine). Only words of ``MIN_FUZZY_LEN`` letters or more, and shorter
     everyday words that one of our names run together (``run_together``) would give ("lamb":
-    "L-AmB" is amphotericin B); grouped by first letter. Names in ``held_out`` (the real-world
-    development set) do not contribute, so that the set measures unseen words."""
+    "L-AmB" is amphotericin B), and the words of FDA's names of other substances
+    (``substance_words``, those within reach of a name of ours: "ethylmorphine" is not
+    methylmorphine); grouped by first letter.
+    Names in ``held_out`` (the real-world development set) do not contribute, so that the set
+    measures unseen words."""
     words = {
         k
         for k in map(key, english)
         if (len(k) >= MIN_FUZZY_LEN or k in run_together) and k.isascii() and k.isalpha()
     }
+    words.update(
+        w for w in substance_words if len(w) >= MIN_FUZZY_LEN and w.isascii() and w.isalpha()
+    )
     for row in ndc_rows(pinned):
         if held_out_row(row, held_out):
             continue

@@ -1,11 +1,13 @@
-"""Salts and esters of our drugs are our drugs, and a brand in FDA's UNII list is not read
-against the NDC Directory's product line of that name (issue 16, data 2026.11.9)."""
+"""Salts and esters of our drugs are our drugs; a brand in FDA's UNII list is not read against
+the NDC Directory's product line of that name; words of other substances' names are not
+spelling-corrected into ours (issue 16, data 2026.11.9)."""
 
 from __future__ import annotations
 
 import pytest
 
 import kratom_safety as ks
+from kratom_safety._data import iter_dataset
 from kratom_safety._text import SALT_WORDS
 
 
@@ -82,3 +84,43 @@ def test_a_brand_whose_product_line_differs_is_not_read_as_fdas_one_drug(
     m = ks.resolve(text)
     assert m is None or m.ambiguous or not_it not in m.ingredients
     assert m is None or m.ingredients == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "not_it"),
+    [
+        ("hyaluronidase (ovine) 200 USP units/mL", "malathion"),  # "ovine" is no Ovide
+        ("ethylmorphine", "codeine"),  # not methylmorphine
+        ("apatinib", "afatinib"),  # FDA's name for rivoceranib
+        ("calciferol", "calcifediol"),  # vitamin D, not 25-hydroxyvitamin D3
+        ("coltuximab ravtansine", "cetuximab"),
+    ],
+)
+def test_a_word_of_another_substances_name_is_not_corrected_into_ours(
+    text: str, not_it: str
+) -> None:
+    """Words of FDA's names of substances that are not ours (data 2026.11.9)."""
+    m = ks.resolve(text)
+    assert m is None or not_it not in m.ingredients
+    assert m is None or all(p.kind != "fuzzy" for p in m.parts)
+
+
+def test_the_words_of_other_substances_names_are_known_words() -> None:
+    words = {w for rec in iter_dataset("known_words") for w in rec.words}
+    assert {"ovine", "ethylmorphine", "apatinib", "coltuximab"} <= words
+    # a word of a name of ours, or a misspelling seen in one other name only, stays correctable
+    assert not {"cyclosporin", "fentany", "clorazepat"} & words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cyclosporin", ("cyclosporine",)),
+        ("fentany", ("fentanyl",)),
+        ("CLORAZEPAT DIPOT 7.5MG TAB", ("clorazepate",)),
+        ("pancreatin 100 mg", ("pancrelipase",)),  # FDA's USP name of pancrelipase
+    ],
+)
+def test_our_names_written_otherwise_are_still_read(text: str, expected: tuple[str, ...]) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == expected
