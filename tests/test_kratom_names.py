@@ -153,3 +153,21 @@ def test_the_feel_free_source_is_a_paper_with_identifiers(store) -> None:  # typ
     assert (ref.pmcid, ref.doi, ref.study_type) == ("PMC11726919", "10.7759/cureus.75654", "rct")
     assert ref.canonical_url == "https://pmc.ncbi.nlm.nih.gov/articles/PMC11726919/"
     assert FEEL_FREE_REF in store.substances["kratom"].references
+
+
+@pytest.mark.parametrize("text", ["per Dr Zhang", "Nguyen Thanh", "Thanh", "zhang", "ketun"])
+def test_words_one_letter_from_a_short_kratom_name_are_not_kratom(text: str) -> None:
+    """ "thang" and "ketum" are matched exactly only: a personal name one letter away is no
+    kratom (and a report built on it would be about kratom)."""
+    m = ks.resolve(text)
+    assert m is None or "kratom" not in m.ingredients
+    report = ks.check([text, "oxycodone 5 mg"])
+    assert report.substances_detected_in_list == ()
+    assert report.inputs[0].status == "unrecognized"
+
+
+@pytest.mark.parametrize("text", ["thang", "ketum", "kretom", "katom"])
+def test_kratom_names_and_their_misspellings_are_still_kratom(text: str) -> None:
+    m = ks.resolve(text)
+    assert m is not None and m.ingredients == ("kratom",)
+    assert ks.check([text, "oxycodone 5 mg"]).substances_detected_in_list == ("kratom",)

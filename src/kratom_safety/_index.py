@@ -28,6 +28,8 @@ KIND_RANK = {
 }
 #: Shorter words are never spelling-corrected.
 MIN_FUZZY_LEN = 5
+#: Shortest name of a kratom substance that the fuzzy step corrects into.
+_MIN_SUBSTANCE_FUZZY = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +63,13 @@ class Index:
                     squashed_keys.add(squashed)
             return key
 
+        # A kratom substance's names of five letters or fewer ("thang", "ketum", names in the
+        # languages of the producing countries) are matched exactly only: one letter from them
+        # are everyday words and personal names ("Thanh", "Zhang"), never kratom.
         for sub in vocab.substances.values():
             for text in (sub.id, sub.name, *sub.synonyms):
-                add(text, Entry(text, "substance", (sub.id,)))
+                short = len(normalize(text)) < _MIN_SUBSTANCE_FUZZY
+                add(text, Entry(text, "substance", (sub.id,)), fuzzy=not short)
         for ing in vocab.ingredients.values():
             add(ing.id, Entry(ing.id, "generic", (ing.id,)))
             for syn in ing.synonyms:
