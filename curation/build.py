@@ -197,6 +197,16 @@ def english_words() -> set[str]:
     return {w for w in lines if w and not w.startswith("#")}
 
 
+def personal_names() -> set[str]:
+    """First names and surnames of the 1990 US Census (pinned ``census-*`` inputs)."""
+    out: set[str] = set()
+    for name in ("census-first-male", "census-first-female", "census-last"):
+        for line in pinned_input(name).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                out.add(line.split()[0].lower())
+    return out
+
+
 def read_sources(hold_out: bool = False) -> dict[str, Records]:
     """Every dataset's records, as written in its source (provenance still attached); with
     ``hold_out``, the FDA lists leave out the development set's product names.
@@ -251,7 +261,7 @@ def read_sources(hold_out: bool = False) -> dict[str, Records]:
         by_name.get("ingredients", []), by_name.get("aliases", []), by_name.get("substances", [])
     )
     near = resolver_words.within_reach(
-        substance_words,
+        substance_words | personal_names(),
         [
             *resolver_words.our_names(
                 by_name.get("ingredients", []),

@@ -41,20 +41,32 @@ def run_together(ingredients: Records, aliases: Records, substances: Records) ->
 _MIN_TRUNCATED = 6
 
 
+def _deletions(word: str) -> set[str]:
+    """The word with one letter taken out, each way."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 def within_reach(words: Iterable[str], names: Iterable[str]) -> set[str]:
     """The words the resolver's spelling step could turn into one of ``names`` (the names of
     ours and our brands from FDA's list): a name within its edit distance, or a longer name
-    the word starts. Only they need to be known words; the others are never corrected."""
+    the word starts. Only they need to be known words; the others are never corrected. (A word
+    one edit from a name shares a one-letter deletion with it, or is one: that finds them
+    before the edit distance is measured.)"""
     keys = sorted({k for k in map(normalize, names) if k})
     by_length: dict[int, list[str]] = defaultdict(list)
+    near_one: set[str] = set()
     for k in keys:
         by_length[len(k)].append(k)
+        near_one.add(k)
+        near_one |= _deletions(k)
     out: set[str] = set()
     for w in words:
         n, edits = len(w), max_edits(len(w))
         i = bisect.bisect_right(keys, w)
         if n >= _MIN_TRUNCATED and i < len(keys) and keys[i].startswith(w):
             out.add(w)
+            continue
+        if edits == 1 and w not in near_one and near_one.isdisjoint(_deletions(w)):
             continue
         for length in range(n - edits, n + edits + 1):
             found = process.extractOne(
@@ -101,16 +113,16 @@ def known_words(
     held_out: set[str],
     english: set[str],
     run_together: set[str],
-    substance_words: set[str],
+    real_words: set[str],
 ) -> Records:
     """Words the resolver never spelling-corrects, nor reads as a name of ours with its words
     run together: everyday English words, and the words of the proprietary names in FDA's NDC
     Directory (a real product word such as "Dorflex" or "Suphedrine" is not a misspelling of
     Norflex or ephedrine). Only words of ``MIN_FUZZY_LEN`` letters or more, and shorter
     everyday words that one of our names run together (``run_together``) would give ("lamb":
-    "L-AmB" is amphotericin B), and the words of FDA's names of other substances
-    (``substance_words``, those within reach of a name of ours: "ethylmorphine" is not
-    methylmorphine); grouped by first letter.
+    "L-AmB" is amphotericin B), and ``real_words``: the words of FDA's names of other
+    substances and the personal names of the US Census, those within reach of a name of ours
+    ("ethylmorphine" is not methylmorphine, "Linda" not Clinda); grouped by first letter.
     Names in ``held_out`` (the real-world development set) do not contribute, so that the set
     measures unseen words."""
     words = {
@@ -118,9 +130,7 @@ def known_words(
         for k in map(key, english)
         if (len(k) >= MIN_FUZZY_LEN or k in run_together) and k.isascii() and k.isalpha()
     }
-    words.update(
-        w for w in substance_words if len(w) >= MIN_FUZZY_LEN and w.isascii() and w.isalpha()
-    )
+    words.update(w for w in real_words if len(w) >= MIN_FUZZY_LEN and w.isascii() and w.isalpha())
     for row in ndc_rows(pinned):
         if held_out_row(row, held_out):
             continue

@@ -1,6 +1,6 @@
 """Salts and esters of our drugs are our drugs; a brand in FDA's UNII list is not read against
 the NDC Directory's product line of that name; words of other substances' names are not
-spelling-corrected into ours (issue 16, data 2026.11.9)."""
+spelling-corrected into ours, nor are personal names (issue 16, data 2026.11.9)."""
 
 from __future__ import annotations
 
@@ -124,3 +124,13 @@ def test_the_words_of_other_substances_names_are_known_words() -> None:
 def test_our_names_written_otherwise_are_still_read(text: str, expected: tuple[str, ...]) -> None:
     m = ks.resolve(text)
     assert m is not None and m.ingredients == expected
+
+
+@pytest.mark.parametrize("text", ["Linda", "per Dr. Ramos", "Ramos pharmacy"])
+def test_a_personal_name_is_not_corrected_into_a_drug(text: str) -> None:
+    """Census first names and surnames are known words: "Linda" is no Clinda
+    (clindamycin), "Ramos" no Rayos (prednisone)."""
+    m = ks.resolve(text)
+    assert m is None or all(p.kind != "fuzzy" for p in m.parts), m
+    words = {w for rec in iter_dataset("known_words") for w in rec.words}
+    assert {"linda", "ramos"} <= words
