@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 from unii import Records, key
 
 from kratom_safety._index import MIN_FUZZY_LEN
-from kratom_safety._spelling import max_edits
+from kratom_safety._spelling import MIN_TRUNCATED, max_edits
 from kratom_safety._text import STOP_WORDS, normalize
 
 
@@ -35,10 +35,6 @@ def run_together(ingredients: Records, aliases: Records, substances: Records) ->
     as the resolver also matches them."""
     texts = our_names(ingredients, aliases, substances)
     return {k.replace(" ", "") for k in map(normalize, texts) if " " in k}
-
-
-#: Shortest word the resolver reads as a name cut short (``_spelling.truncated``).
-_MIN_TRUNCATED = 6
 
 
 def _deletions(word: str) -> set[str]:
@@ -63,7 +59,7 @@ def within_reach(words: Iterable[str], names: Iterable[str]) -> set[str]:
     for w in words:
         n, edits = len(w), max_edits(len(w))
         i = bisect.bisect_right(keys, w)
-        if n >= _MIN_TRUNCATED and i < len(keys) and keys[i].startswith(w):
+        if n >= MIN_TRUNCATED and i < len(keys) and keys[i].startswith(w):
             out.add(w)
             continue
         if edits == 1 and w not in near_one and near_one.isdisjoint(_deletions(w)):

@@ -16,7 +16,7 @@ from ._index import MIN_FUZZY_LEN, Index
 from ._match import MatchPart
 from ._text import STOP_WORDS
 
-__all__ = ["fuzzy", "is_stop", "max_edits", "truncated"]
+__all__ = ["MIN_TRUNCATED", "fuzzy", "is_stop", "max_edits", "truncated"]
 
 #: Stop words long enough to be misspelt ("gluconante", "hydrochoride"): a word as close to
 #: one of them as to a drug is read as that word, never corrected into the drug.
@@ -29,12 +29,13 @@ def max_edits(n: int) -> int:
     return 1 if n <= 9 else 2 if n <= 13 else 3
 
 
-_MIN_TRUNCATED = 6
+#: Shortest word read as a name cut short (also used by curation/resolver_words.py).
+MIN_TRUNCATED = 6
 
 
 def truncated(idx: Index, query: str) -> MatchPart | None:
     """A word that is the start of exactly one generic name (at least six letters)."""
-    if len(query) < _MIN_TRUNCATED or not query.isalpha() or query in STOP_WORDS:
+    if len(query) < MIN_TRUNCATED or not query.isalpha() or query in STOP_WORDS:
         return None
     if query in known_words():
         return None  # a real word ("benzyl", "adrenal") is not a name cut short
