@@ -56,7 +56,7 @@ sys.path[:0] = [str(ROOT / "src"), str(CURATION)]
 import classes  # noqa: E402  (curation/classes.py)
 import fda_derive  # noqa: E402  (curation/fda_derive.py)
 import resolver_words  # noqa: E402  (curation/resolver_words.py)
-import unii  # noqa: E402  (curation/unii.py)
+import word_lists  # noqa: E402  (curation/word_lists.py)
 from derived import DERIVED  # noqa: E402  (curation/derived.py)
 
 import docs  # noqa: E402  (curation/docs.py)
@@ -168,45 +168,6 @@ def _python_sources() -> dict[str, tuple[Records, str]]:
     return out
 
 
-def held_out_names() -> set[str]:
-    """Strings of the real-world development set (benchmarks/realworld/devset.tsv). With
-    ``--hold-out`` their product names are kept out of the vocabulary, so that the set measures
-    names the build has not seen (``benchmarks/bench_realworld.py --held-out-build``); the
-    shipped data holds every name."""
-    path = ROOT / "benchmarks" / "realworld" / "devset.tsv"
-    out: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        header = next(fh).rstrip("\n").split("\t")
-        text = header.index("text")
-        for line in fh:
-            out.add(unii.key(line.rstrip("\n").split("\t")[text]))
-    return out
-
-
-def everyday_words() -> set[str]:
-    """Everyday English words among FDA's one-word names (curation/tools/everyday_words.py)."""
-    path = SOURCES / "unii" / "everyday_words.txt"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return {w for w in lines if w and not w.startswith("#")}
-
-
-def english_words() -> set[str]:
-    """Everyday English words of five letters or more (curation/tools/everyday_words.py)."""
-    path = SOURCES / "unii" / "english_words.txt"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return {w for w in lines if w and not w.startswith("#")}
-
-
-def personal_names() -> set[str]:
-    """First names and surnames of the 1990 US Census (pinned ``census-*`` inputs)."""
-    out: set[str] = set()
-    for name in ("census-first-male", "census-first-female", "census-last"):
-        for line in pinned_input(name).read_text(encoding="ascii").splitlines():
-            if line.strip():
-                out.add(line.split()[0].lower())
-    return out
-
-
 def read_sources(hold_out: bool = False) -> dict[str, Records]:
     """Every dataset's records, as written in its source (provenance still attached); with
     ``hold_out``, the FDA lists leave out the development set's product names.
@@ -227,7 +188,7 @@ def read_sources(hold_out: bool = False) -> dict[str, Records]:
     overrides_file = SOURCES / "unii" / "overrides.jsonl"
     overrides = [{"id": r["id"], "unii": r["unii"]} for r in read_jsonl(overrides_file)]
     by_name = {n: places[0][0] for n, places in found.items() if len(places) == 1}
-    held_out = held_out_names() if hold_out else set()
+    held_out = word_lists.held_out_names() if hold_out else set()
     try:
         unii_of, derived, substance_words = fda_derive.derive(
             pinned_input,
@@ -236,8 +197,8 @@ def read_sources(hold_out: bool = False) -> dict[str, Records]:
             by_name.get("substances", []),
             overrides,
             held_out,
-            everyday_words(),
-            english_words(),
+            word_lists.everyday_words(),
+            word_lists.english_words(),
         )
     except (KeyError, ValueError) as exc:
         raise BuildError(f"curation/fda_derive.py: {type(exc).__name__}: {exc}") from None
@@ -261,7 +222,7 @@ def read_sources(hold_out: bool = False) -> dict[str, Records]:
         by_name.get("ingredients", []), by_name.get("aliases", []), by_name.get("substances", [])
     )
     near = resolver_words.within_reach(
-        substance_words | personal_names(),
+        substance_words | word_lists.personal_names(pinned_input),
         [
             *resolver_words.our_names(
                 by_name.get("ingredients", []),
@@ -271,7 +232,9 @@ def read_sources(hold_out: bool = False) -> dict[str, Records]:
             *(r["id"] for r in fda_names),
         ],
     )
-    words = resolver_words.known_words(pinned_input, held_out, english_words(), squashed, near)
+    words = resolver_words.known_words(
+        pinned_input, held_out, word_lists.english_words(), squashed, near
+    )
     found.setdefault("known_words", []).append((words, "curation/resolver_words.py"))
     data: dict[str, Records] = {}
     for name in DATASETS:
