@@ -132,14 +132,11 @@ def derive(
             line[" ".join(words[:n])].extend(helds)
 
     def listed_otherwise(k: str, unii: str) -> bool:
-        # a salt named otherwise ("pentamidine diisethionate") is the same drug: a product
-        # disagrees only when none of its drugs shares a word with the brand's
+        # a product of the brand's name, or of a product line its name starts, that holds
+        # another drug (a drug sharing no word with the brand's: a salt named otherwise,
+        # "pentamidine diisethionate", is the same drug) makes it the US product or line, whose
+        # members differ ("Isocaine", "Vicks Formula 44"): the NDC Directory's names read it
         words = {w for w in moiety(unii).split() if len(w) >= MIN_LETTERS}
-        if any(not any(words.intersection(m.split()) for m in held) for held in listed.get(k, ())):
-            return True
-        # a product line that the brand's name starts and whose products hold another drug
-        # too is the US product line, whose members differ ("Vicks Formula 44", "Silphen"):
-        # the NDC Directory's names read it
         return any(
             any(not words.intersection(m.split()) for m in held)
             for held in (*listed.get(k, ()), *line.get(k, ()))
